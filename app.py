@@ -1,0 +1,17 @@
+"""Mali Crisis Tracker: navigation and page setup. Run with `streamlit run app.py`."""
+import streamlit as st
+
+st.set_page_config(
+    page_title="Mali Crisis Tracker",
+    page_icon="static/favicon.png",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+PAGES = [
+    st.Page("pages/home.py", title="The story", icon=":material/article:", default=True),
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/explore.py", title="Explore the data", icon=":material/table:", url_path="explore"),
+]
+
+st.navigation(PAGES, position="top").run()

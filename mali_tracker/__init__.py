@@ -1,0 +1,1 @@
+"""Mali Crisis Tracker: data pipeline, queries and charts behind the Streamlit dashboard."""

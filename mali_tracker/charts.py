@@ -1,0 +1,233 @@
+"""Chart builders: a frame in, a Plotly figure out. No Streamlit, so they test without a server."""
+from __future__ import annotations
+
+import datetime as dt
+
+import plotly.graph_objects as go
+import polars as pl
+
+from mali_tracker.schema import EVENT_TYPES, THEMES
+
+# Okabe & Ito's palette, designed to stay distinct for the common forms of colour blindness.
+OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+EVENT_TYPE_COLOURS = dict(zip(EVENT_TYPES, OKABE_ITO))
+# Marker shapes repeat the colour's meaning for readers who cannot tell the colours apart.
+EVENT_TYPE_SYMBOLS = dict(zip(EVENT_TYPES, ("circle", "x", "diamond", "square", "triangle-up", "star")))
+PERIOD_FILLS = ("rgba(120,120,120,0.10)", "rgba(120,120,120,0.00)")
+FONT = dict(family="Georgia, 'Times New Roman', serif", size=13, color="#222")
+MAX_LABEL_CHARS = 34
+# Milestone labels sit in rows above the lanes, packed so that no two overlap.
+LABEL_BAND_GAP = 0.35  # lane units between the top lane and the first label row
+LABEL_ROW_STEP = 0.17  # lane units per label row
+LABEL_ROW_HEIGHT_PX = 22
+LABEL_CHAR_PX = 6.2  # average width of a 10px serif character
+ASSUMED_PLOT_PX = 800  # a little under the usual drawn width, so packed labels never touch
+
+
+def format_event_date(date: dt.date | None, precision: str | None) -> str:
+    """A date as precise as the source allows: '10 Aug 2025', 'Aug 2025' or '2025'."""
+    if date is None:
+        return "date unknown"
+    if precision == "year":
+        return f"{date.year}"
+    if precision == "month":
+        return date.strftime("%b %Y")
+    return f"{date.day} {date.strftime('%b %Y')}"
+
+
+def short_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def lane_position(theme: str | None, event_type: str | None) -> float:
+    """Lanes by theme, with each event type on its own thin row inside the lane."""
+    lane = THEMES.index(theme) if theme in THEMES else len(THEMES)
+    row = EVENT_TYPES.index(event_type) if event_type in EVENT_TYPES else len(EVENT_TYPES)
+    return lane + (row - (len(EVENT_TYPES) - 1) / 2) * 0.07
+
+
+def _lane_axis(label_levels: int = 0) -> dict:
+    top = len(THEMES) - 0.4 + (LABEL_BAND_GAP + label_levels * LABEL_ROW_STEP if label_levels else 0)
+    return dict(
+        tickvals=list(range(len(THEMES))),
+        ticktext=[theme.capitalize() for theme in THEMES],
+        range=[-0.6, top],
+        showgrid=True,
+        gridcolor="#e6e6e6",
+        zeroline=False,
+        fixedrange=True,
+        title=None,
+    )
+
+
+def pack_label_rows(starts: list[float], widths: list[float]) -> list[int]:
+    """Give each label (left edge, width; sorted by left edge) the lowest row where it fits."""
+    row_ends: list[float] = []
+    rows = []
+    for left, width in zip(starts, widths):
+        for row, end in enumerate(row_ends):
+            if left > end:
+                row_ends[row] = left + width
+                rows.append(row)
+                break
+        else:
+            row_ends.append(left + width)
+            rows.append(len(row_ends) - 1)
+    return rows
+
+
+def _add_milestone_labels(figure: go.Figure, key_events: pl.DataFrame, start: dt.date, end: dt.date) -> int:
+    """Label each key event in a packed row above the lanes, joined by a dotted leader line.
+
+    Returns the number of label rows used, so the caller can make room for them.
+    """
+    inside = key_events.filter((pl.col("date_start") >= start) & (pl.col("date_start") <= end))
+    if inside.height == 0:
+        return 0
+    window_days = max((end - start).days, 1)
+    days_per_px = window_days / ASSUMED_PLOT_PX
+    labels = [short_label(text) for text in inside["label_text"].to_list()]
+    offsets = [(date - start).days for date in inside["date_start"].to_list()]
+    widths = [(len(text) * LABEL_CHAR_PX + 12) * days_per_px for text in labels]
+    # A label that would run off the right edge hangs to the left of its event instead.
+    hangs_left = [offset + width > window_days for offset, width in zip(offsets, widths)]
+    lefts = [offset - width if left else offset for offset, width, left in zip(offsets, widths, hangs_left)]
+    order = sorted(range(len(lefts)), key=lefts.__getitem__)
+    packed = pack_label_rows([lefts[i] for i in order], [widths[i] for i in order])
+    rows = [0] * len(order)
+    for position, index in enumerate(order):
+        rows[index] = packed[position]
+    base = len(THEMES) - 0.4 + LABEL_BAND_GAP
+    for event, text, row, left in zip(inside.iter_rows(named=True), labels, rows, hangs_left):
+        label_y = base + row * LABEL_ROW_STEP
+        figure.add_shape(
+            type="line", x0=event["date_start"], x1=event["date_start"], y0=event["lane_y"], y1=label_y,
+            line=dict(color="#999", width=1, dash="dot"), layer="below",
+        )
+        figure.add_annotation(
+            x=event["date_start"], y=label_y, text=text, showarrow=False,
+            xanchor="right" if left else "left",
+            font=dict(size=10, color="#222"), bgcolor="rgba(255,255,255,0.9)",
+            hovertext=event["title"],
+        )
+    return max(rows) + 1
+
+
+def _add_periods(figure: go.Figure, periods: pl.DataFrame, start: dt.date, end: dt.date) -> None:
+    """Shade each era that overlaps the window and name it along the top edge."""
+    for index, period in enumerate(periods.iter_rows(named=True)):
+        left = max(period["date_start"], start)
+        right = min(period["date_end"], end)
+        if right <= left:
+            continue
+        figure.add_vrect(
+            x0=left, x1=right, fillcolor=PERIOD_FILLS[index % 2], line_width=0, layer="below"
+        )
+        figure.add_annotation(
+            x=left + (right - left) / 2, y=1.0, xref="x", yref="paper", yanchor="bottom",
+            text=short_label(period["label"], 28), showarrow=False,
+            font=dict(size=11, color="#555"),
+        )
+
+
+def timeline_figure(
+    events: pl.DataFrame,
+    periods: pl.DataFrame,
+    start: dt.date,
+    end: dt.date,
+) -> go.Figure:
+    """One marker per event: x the date, lane the theme, colour and shape the event type.
+
+    `events` needs event_id, date_start, date_precision, title, event_type, theme, location,
+    source_outlets and is_key; `periods` needs label, date_start, date_end.
+    """
+    figure = go.Figure()
+    _add_periods(figure, periods, start, end)
+    rows = events.with_columns(
+        pl.struct("theme", "event_type")
+        .map_elements(lambda r: lane_position(r["theme"], r["event_type"]), return_dtype=pl.Float64)
+        .alias("lane_y"),
+        pl.struct("date_start", "date_precision")
+        .map_elements(lambda r: format_event_date(r["date_start"], r["date_precision"]), return_dtype=pl.String)
+        .alias("date_text"),
+        (pl.coalesce("label", "title") if "label" in events.columns else pl.col("title")).alias("label_text"),
+    ) if events.height else events.with_columns(
+        pl.lit(None, dtype=pl.Float64).alias("lane_y"), pl.lit(None, dtype=pl.String).alias("date_text"),
+        pl.lit(None, dtype=pl.String).alias("label_text"),
+    )
+    for event_type in EVENT_TYPES:
+        subset = rows.filter(pl.col("event_type") == event_type)
+        if subset.height == 0:
+            continue
+        figure.add_trace(
+            go.Scatter(
+                x=subset["date_start"].to_list(),
+                y=subset["lane_y"].to_list(),
+                mode="markers",
+                name=event_type,
+                marker=dict(
+                    color=EVENT_TYPE_COLOURS[event_type],
+                    symbol=EVENT_TYPE_SYMBOLS[event_type],
+                    size=[13 if key else 9 for key in subset["is_key"].to_list()],
+                    line=dict(width=1, color="white"),
+                ),
+                customdata=subset.select(
+                    "event_id", "date_text", "title", pl.col("location").fill_null("place unknown"),
+                    pl.col("source_outlets").fill_null(""),
+                ).rows(),
+                hovertemplate=(
+                    "<b>%{customdata[2]}</b><br>%{customdata[1]} · %{customdata[3]}"
+                    "<br>Source: %{customdata[4]}<extra>%{fullData.name}</extra>"
+                ),
+            )
+        )
+    levels = _add_milestone_labels(figure, rows.filter(pl.col("is_key")).sort("date_start"), start, end)
+    figure.update_layout(
+        font=FONT,
+        height=560 + LABEL_ROW_HEIGHT_PX * levels,
+        margin=dict(l=10, r=10, t=40, b=10),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        clickmode="event+select",
+        dragmode="pan",
+        hoverlabel=dict(bgcolor="white", font_size=13),
+        legend=dict(orientation="h", yanchor="top", y=-0.08, x=0, title=None),
+        xaxis=dict(type="date", range=[start, end], showgrid=False, title=None),
+        yaxis=_lane_axis(levels),
+    )
+    return figure
+
+
+def monthly_timeline_figure(monthly: pl.DataFrame, periods: pl.DataFrame, start: dt.date, end: dt.date) -> go.Figure:
+    """Monthly event counts stacked by type, for windows holding too many events to mark each.
+
+    `monthly` needs month, event_type and event_count (summed over themes here).
+    """
+    figure = go.Figure()
+    _add_periods(figure, periods, start, end)
+    by_type = monthly.group_by("month", "event_type").agg(pl.col("event_count").sum()).sort("month")
+    for event_type in EVENT_TYPES:
+        subset = by_type.filter(pl.col("event_type") == event_type)
+        if subset.height == 0:
+            continue
+        figure.add_trace(
+            go.Bar(
+                x=subset["month"].to_list(),
+                y=subset["event_count"].to_list(),
+                name=event_type,
+                marker_color=EVENT_TYPE_COLOURS[event_type],
+                hovertemplate="%{x|%b %Y}: %{y:,} events<extra>%{fullData.name}</extra>",
+            )
+        )
+    figure.update_layout(
+        barmode="stack",
+        font=FONT,
+        height=520,
+        margin=dict(l=10, r=10, t=40, b=10),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        legend=dict(orientation="h", yanchor="top", y=-0.08, x=0, title=None),
+        xaxis=dict(type="date", range=[start, end], title=None),
+        yaxis=dict(title="Events per month", gridcolor="#e6e6e6"),
+    )
+    return figure

@@ -1,0 +1,123 @@
+"""The one DuckDB connection: views over the Parquet tables, locked down, queried by name.
+
+Every statement lives in `queries/NAME.sql` and runs with named parameters; nothing here
+builds SQL from what a reader typed. Once the views exist the connection may read only the
+data folder, cannot load extensions, and cannot change its own settings.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from mali_tracker import paths
+from mali_tracker.schema import TABLES
+
+OPTIONAL_TABLES = ("periods",)
+
+
+class DataUnavailable(Exception):
+    """A table's Parquet file is missing or unreadable; the message says how to fix it."""
+
+    def __init__(self, table: str, path: Path, reason: str):
+        self.table = table
+        self.path = path
+        super().__init__(
+            f"The {table} table cannot be read from {path} ({reason}). "
+            "Rebuild it with `python -m mali_tracker.build`, or point MALI_TRACKER_DATA "
+            "at a folder made by `python -m mali_tracker.ingest`."
+        )
+
+
+@dataclass(frozen=True)
+class Database:
+    """A locked-down connection and the folder its views read from."""
+
+    connection: duckdb.DuckDBPyConnection
+    data_dir: Path
+    broken: dict[str, str]  # table -> why its file could not be opened
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for one call: Streamlit serves sessions from several threads."""
+        return self.connection.cursor()
+
+
+def _sql_string(text: str) -> str:
+    """Quote a path we chose (never reader input) as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def open_database(data_dir: Path) -> Database:
+    """Create views over every table's Parquet file in `data_dir`, then lock the connection."""
+    data_dir = Path(data_dir).resolve()
+    connection = duckdb.connect(
+        ":memory:",
+        config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
+    )
+    broken: dict[str, str] = {}
+    for table in TABLES + OPTIONAL_TABLES:
+        path = data_dir / f"{table}.parquet"
+        if not path.exists():
+            if table not in OPTIONAL_TABLES:
+                broken[table] = "file is missing"
+            continue
+        # A table that cannot be opened gets no view: only the queries that need it fail,
+        # with a message naming the file, and the other pages keep working.
+        try:
+            connection.execute(
+                f"CREATE VIEW {table} AS SELECT * FROM read_parquet({_sql_string(str(path))})"
+            )
+        except (duckdb.IOException, duckdb.InvalidInputException):
+            broken[table] = "file is empty or corrupt"
+    for macro in sorted(paths.QUERIES_DIR.glob("macro_*.sql")):
+        try:
+            connection.execute(macro.read_text(encoding="utf-8"))
+        except duckdb.CatalogException:
+            pass  # a table it needs is broken; queries using the macro report that table
+    connection.execute(f"SET allowed_directories = [{_sql_string(str(data_dir) + '/')}]")
+    connection.execute("SET enable_external_access = false")
+    connection.execute("SET lock_configuration = true")
+    return Database(connection, data_dir, broken)
+
+
+@functools.cache
+def query_text(name: str) -> str:
+    """The SQL of `queries/NAME.sql`; names are ours, never a reader's."""
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"not a query name: {name!r}")
+    return (paths.QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def query_names() -> list[str]:
+    """Every question shipped in `queries/` (macro definitions run once, at open)."""
+    return sorted(p.stem for p in paths.QUERIES_DIR.glob("*.sql") if not p.stem.startswith("macro_"))
+
+
+def _table_from_error(exc: Exception, broken: dict[str, str]) -> str | None:
+    """Which table's file made a query fail, if any."""
+    message = str(exc)
+    for table in TABLES + OPTIONAL_TABLES:
+        if f"{table}.parquet" in message or f"Table with name {table} " in message:
+            return table
+    if "filtered_events" in message:  # the macro could not be made over a broken table
+        return next((t for t in ("events", "event_actors") if t in broken), None)
+    return None
+
+
+def run_query(database: Database, name: str, **params) -> pl.DataFrame:
+    """Run `queries/NAME.sql` with named parameters and return a Polars frame."""
+    sql = query_text(name)
+    try:
+        return database.cursor().sql(sql, params=params).pl()
+    except (duckdb.IOException, duckdb.InvalidInputException, duckdb.CatalogException) as exc:
+        table = _table_from_error(exc, database.broken)
+        if table is None:
+            raise
+        path = database.data_dir / f"{table}.parquet"
+        reason = database.broken.get(table) or (
+            "file is missing" if not path.exists() else "file is empty or corrupt"
+        )
+        raise DataUnavailable(table, path, reason) from exc

@@ -1,0 +1,167 @@
+"""The shared event filters and their query-string form (DESIGN.md, "URL state").
+
+`parse_filters` turns raw query parameters into valid filters plus plain messages for any
+value it had to drop; `to_query_params` writes filters back in the same form, leaving out
+defaults so a copied link stays short. Pure functions: no Streamlit here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Mapping
+
+DEFAULT_START = dt.date(2012, 1, 1)
+DEFAULT_END = dt.date(2024, 12, 31)
+MAX_PARAM_CHARS = 200  # a longer value is refused rather than echoed back
+MAX_LIST_ITEMS = 50
+
+# What the query string calls each filter, and what a reader calls it in a message.
+LIST_PARAMS = {"type": "event type", "theme": "theme", "actor": "actor", "region": "region"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the reader asked to see. Empty tuples mean "all"."""
+
+    start: dt.date = DEFAULT_START
+    end: dt.date = DEFAULT_END
+    types: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    q: str = ""
+
+    def query_params(self, row_limit: int | None = None) -> dict:
+        """Named parameters for the queries built on `filtered_events`."""
+        params = {
+            "start": self.start,
+            "end": self.end,
+            "types": list(self.types),
+            "themes": list(self.themes),
+            "actors": list(self.actors),
+            "regions": list(self.regions),
+            "q": self.q,
+        }
+        if row_limit is not None:
+            params["row_limit"] = row_limit
+        return params
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """The values that exist in the data, against which the URL is checked."""
+
+    types: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    first_date: dt.date = DEFAULT_START
+    last_date: dt.date = DEFAULT_END
+
+
+@dataclass
+class ParsedFilters:
+    filters: Filters
+    messages: list[str] = field(default_factory=list)
+
+
+def _first(value) -> str:
+    """Streamlit gives the last value of a repeated parameter; a list may come from tests."""
+    if isinstance(value, (list, tuple)):
+        return str(value[-1]) if value else ""
+    return "" if value is None else str(value)
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    """Echo a bad value back safely: short and on one line (Streamlit escapes the rest)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def parse_date(raw: str, name: str, messages: list[str]) -> dt.date | None:
+    if len(raw) > MAX_PARAM_CHARS:
+        messages.append(f"The {name} date in the link is too long to be a date; using the default.")
+        return None
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        messages.append(f"'{_shorten(raw)}' is not a date like 2013-01-11; using the default {name} date.")
+        return None
+
+
+def parse_list(raw: str, name: str, allowed: Iterable[str], messages: list[str]) -> tuple[str, ...]:
+    """Comma-separated values; unknown ones are dropped with a message naming them."""
+    if len(raw) > MAX_PARAM_CHARS * 5:
+        messages.append(f"The {name} list in the link is too long; showing all of them.")
+        return ()
+    allowed_set = set(allowed)
+    chosen: list[str] = []
+    unknown: list[str] = []
+    for part in raw.split(","):
+        value = part.strip()
+        if not value:
+            continue
+        if value in allowed_set:
+            if value not in chosen:
+                chosen.append(value)
+        else:
+            unknown.append(value)
+    if unknown:
+        listed = ", ".join(f"'{_shorten(v)}'" for v in unknown[:3])
+        extra = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+        messages.append(f"Unknown {name} {listed}{extra} in the link was ignored.")
+    if len(chosen) > MAX_LIST_ITEMS:
+        messages.append(f"Only the first {MAX_LIST_ITEMS} {name} values in the link are used.")
+        chosen = chosen[:MAX_LIST_ITEMS]
+    return tuple(chosen)
+
+
+def parse_filters(params: Mapping[str, object], choices: FilterChoices) -> ParsedFilters:
+    """Read the filters from query parameters, keeping what is valid and saying what is not."""
+    messages: list[str] = []
+    filters = Filters()
+    start = parse_date(_first(params["start"]), "start", messages) if "start" in params else None
+    end = parse_date(_first(params["end"]), "end", messages) if "end" in params else None
+    if start:
+        filters = replace(filters, start=start)
+    if end:
+        filters = replace(filters, end=end)
+    if filters.end < filters.start:
+        messages.append(
+            f"The end date {filters.end} is before the start date {filters.start}; "
+            "showing the default window instead."
+        )
+        filters = replace(filters, start=DEFAULT_START, end=DEFAULT_END)
+    lists = {
+        "type": ("types", choices.types),
+        "theme": ("themes", choices.themes),
+        "actor": ("actors", choices.actors),
+        "region": ("regions", choices.regions),
+    }
+    for param, (attribute, allowed) in lists.items():
+        if param in params:
+            values = parse_list(_first(params[param]), LIST_PARAMS[param], allowed, messages)
+            filters = replace(filters, **{attribute: values})
+    if "q" in params:
+        q = _first(params["q"]).strip()
+        if len(q) > MAX_PARAM_CHARS:
+            messages.append(f"The search text is longer than {MAX_PARAM_CHARS} characters; it was cut.")
+            q = q[:MAX_PARAM_CHARS]
+        filters = replace(filters, q=q)
+    return ParsedFilters(filters, messages)
+
+
+def to_query_params(filters: Filters) -> dict[str, str]:
+    """The query string for these filters; defaults are left out."""
+    params: dict[str, str] = {}
+    if filters.start != DEFAULT_START:
+        params["start"] = filters.start.isoformat()
+    if filters.end != DEFAULT_END:
+        params["end"] = filters.end.isoformat()
+    for param, attribute in (("type", "types"), ("theme", "themes"), ("actor", "actors"), ("region", "regions")):
+        values = getattr(filters, attribute)
+        if values:
+            params[param] = ",".join(values)
+    if filters.q:
+        params["q"] = filters.q
+    return params

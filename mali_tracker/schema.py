@@ -1,0 +1,118 @@
+"""The public table contract: names, columns and types of the six Parquet tables.
+
+Journalists write their own SQL against these names and the CSVs carry them, so columns
+may be added but never renamed or dropped. Both the curated build and the ACLED/UCDP
+ingest write frames through `conform`, so every data folder has the same shape.
+"""
+from __future__ import annotations
+
+import polars as pl
+
+TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "events": {
+        "event_id": pl.String,
+        "date_start": pl.Date,
+        "date_end": pl.Date,
+        "date_precision": pl.String,
+        "title": pl.String,
+        "label": pl.String,  # short label for milestones on the timeline; may be empty
+        "summary": pl.String,
+        "event_type": pl.String,
+        "sub_event_type": pl.String,
+        "theme": pl.String,
+        "location": pl.String,
+        "admin1": pl.String,
+        "country": pl.String,
+        "latitude": pl.Float64,
+        "longitude": pl.Float64,
+        "geo_precision": pl.Int8,
+        "fatalities_best": pl.Int32,
+        "fatalities_low": pl.Int32,
+        "fatalities_high": pl.Int32,
+        "is_key": pl.Boolean,
+        "origin": pl.String,
+        "source_ids": pl.List(pl.String),
+        "note": pl.String,
+    },
+    "actors": {
+        "actor_id": pl.String,
+        "name": pl.String,
+        "name_fr": pl.String,
+        "aliases": pl.List(pl.String),
+        "actor_type": pl.String,
+        "parent_id": pl.String,
+        "active_from": pl.Date,
+        "active_to": pl.Date,
+        "description": pl.String,
+        "source_ids": pl.List(pl.String),
+    },
+    "event_actors": {
+        "event_id": pl.String,
+        "actor_id": pl.String,
+        "role": pl.String,
+    },
+    "relations": {
+        "relation_id": pl.String,
+        "source_actor_id": pl.String,
+        "target_actor_id": pl.String,
+        "relation": pl.String,
+        "valid_from": pl.Date,
+        "valid_to": pl.Date,
+        "source_ids": pl.List(pl.String),
+        "note": pl.String,
+    },
+    "claims": {
+        "claim_id": pl.String,
+        "subject": pl.String,
+        "quantity": pl.String,
+        "figure_low": pl.Int32,
+        "figure_high": pl.Int32,
+        "figure_text": pl.String,
+        "claimed_by": pl.String,
+        "claimant_type": pl.String,
+        "outlet": pl.String,
+        "published_date": pl.Date,
+        "source_id": pl.String,
+        "event_id": pl.String,
+        "note": pl.String,
+    },
+    "sources": {
+        "source_id": pl.String,
+        "outlet": pl.String,
+        "title": pl.String,
+        "url": pl.String,
+        "published_date": pl.Date,
+        "language": pl.String,
+    },
+}
+
+TABLES = tuple(TABLE_SCHEMAS)
+
+EVENT_TYPES = (
+    "Battles",
+    "Violence against civilians",
+    "Explosions/Remote violence",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
+THEMES = ("politics", "security", "international", "justice")
+DATE_PRECISIONS = ("day", "month", "year")
+ROLES = ("initiator", "target", "associated")
+ORIGINS = ("curated", "acled", "ucdp")
+
+
+def empty_table(table: str) -> pl.DataFrame:
+    """A zero-row frame with the table's columns and types."""
+    return pl.DataFrame(schema=TABLE_SCHEMAS[table])
+
+
+def conform(frame: pl.DataFrame, table: str) -> pl.DataFrame:
+    """Cast and order a frame to the table's contract; extra columns are kept at the end."""
+    schema = TABLE_SCHEMAS[table]
+    missing = [name for name in schema if name not in frame.columns]
+    if missing:
+        raise ValueError(f"{table}: missing columns {', '.join(missing)}")
+    contract = [pl.col(name).cast(dtype) for name, dtype in schema.items()]
+    extras = [name for name in frame.columns if name not in schema]
+    return frame.select(contract + extras)

@@ -1,0 +1,54 @@
+"""/explore: the filtered rows, their CSV, and the SQL that produced them."""
+import streamlit as st
+
+from mali_tracker import db, ui
+from mali_tracker.export import to_csv_bytes
+
+ui.ensure_entrypoint()
+
+TABLE_LIMIT = 10_000  # rows drawn in the browser; the download always holds every row
+
+st.title("Explore the data")
+filters = ui.event_filters()
+try:
+    event_count = int(ui.query("events_count", **filters.query_params())["event_count"][0])
+    events = ui.query("events_filtered", **filters.query_params(row_limit=TABLE_LIMIT))
+except db.DataUnavailable as exc:
+    ui.stop_on_data_problem(exc)
+
+
+def filtered_csv() -> bytes:
+    """Every matching row, built only when the reader clicks download."""
+    rows = ui.query("events_filtered", **filters.query_params(row_limit=max(event_count, 1)))
+    return to_csv_bytes(rows)
+
+
+shown = min(event_count, TABLE_LIMIT)
+st.caption(f"**{event_count:,} events** match the filters from {filters.start:%d %b %Y} to "
+           f"{filters.end:%d %b %Y}" + (f"; the first {shown:,} are shown below." if shown < event_count else "."))
+st.download_button(
+    f"Download these {event_count:,} events as CSV",
+    data=filtered_csv if event_count > TABLE_LIMIT else to_csv_bytes(events),
+    file_name=f"mali-events-{filters.start}-{filters.end}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
+    disabled=event_count == 0,
+)
+st.dataframe(
+    events,
+    hide_index=True,
+    column_config={
+        "date_start": st.column_config.DateColumn("date_start", format="YYYY-MM-DD"),
+        "date_end": st.column_config.DateColumn("date_end", format="YYYY-MM-DD"),
+        "summary": st.column_config.TextColumn("summary", width="large"),
+    },
+)
+with st.expander("The SQL behind this table"):
+    st.markdown("The rows come from `queries/events_filtered.sql`, which selects from the "
+                "`filtered_events` macro defined in `queries/macro_filtered_events.sql`, run "
+                "with these named parameters:")
+    st.json({k: (str(v) if hasattr(v, "isoformat") else v) for k, v in filters.query_params(TABLE_LIMIT).items()})
+    st.code(db.query_text("macro_filtered_events"), language="sql")
+    st.code(db.query_text("events_filtered"), language="sql")
+ui.footer()

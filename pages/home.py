@@ -1,0 +1,42 @@
+"""/: the story in a few sentences, the headline figure, and where to go next."""
+import streamlit as st
+
+from mali_tracker import db, ui
+
+ui.ensure_entrypoint()
+
+HEADLINE_SUBJECT = "arrests_2025_plot"
+
+st.title("Mali Crisis Tracker")
+st.markdown(
+    "In August 2025 Mali's military rulers arrested soldiers they accused of plotting to "
+    "overthrow them, among them General Abass Dembélé, a former governor of Mopti, and "
+    "General Nema Sagara. How many were held depends on whom you ask: a security source told "
+    "AFP of \"at least around 20\" arrests, a member of the junta-appointed parliament spoke of "
+    "\"around 50\". This dashboard puts that story in its context: the coups, rebellions, "
+    "foreign deployments and massacres since 2012, and the range of every reported figure."
+)
+try:
+    spread = ui.query("claims_spread", subject=HEADLINE_SUBJECT).row(0, named=True)
+    bounds = ui.query("dataset_summary").row(0, named=True)
+except db.DataUnavailable as exc:
+    ui.stop_on_data_problem(exc)
+
+left, middle, right = st.columns(3)
+if spread["claim_count"]:
+    left.metric(
+        "Soldiers reported arrested, Aug 2025",
+        f"{spread['lowest']}–{spread['highest']}",
+        help="Lowest and highest figure published, across every claim in the data.",
+        border=True,
+    )
+    left.caption(f"{spread['claim_count']} published figures from {spread['claimant_count']} claimants")
+middle.metric("Events in the timeline", f"{bounds['event_count']:,}", border=True)
+middle.caption(f"From {bounds['first_date']:%d %b %Y} to {bounds['last_date']:%d %b %Y}, each with its sources")
+right.metric("Published sources cited", f"{bounds['source_count']:,}", border=True)
+right.caption("Every event, relation and figure links to the reports it rests on.")
+
+st.subheader("Where to go next")
+st.page_link("pages/timeline.py", label="Timeline: what happened, and when, since 2012", icon=":material/timeline:")
+st.page_link("pages/explore.py", label="Explore: filter the events, see the SQL, download CSV", icon=":material/table:")
+ui.footer()

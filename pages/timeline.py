@@ -1,0 +1,70 @@
+"""/timeline: what happened, and when, from 2012 on."""
+import polars as pl
+import streamlit as st
+
+from mali_tracker import charts, db, ui
+
+ui.ensure_entrypoint()
+from mali_tracker.charts import format_event_date
+
+MARKER_LIMIT = 3000  # above this many events, draw monthly counts instead of one marker each
+
+st.title("Timeline of Mali's crisis")
+filters = ui.event_filters()
+try:
+    event_count = ui.query("events_count", **filters.query_params())["event_count"][0]
+    periods = ui.query("periods") if "periods" not in ui.database().broken else pl.DataFrame(
+        schema={"period_id": pl.String, "label": pl.String, "date_start": pl.Date, "date_end": pl.Date})
+    if event_count > MARKER_LIMIT:
+        monthly = ui.query("timeline_monthly", **filters.query_params())
+        events = None
+    else:
+        events = ui.query("events_filtered", **filters.query_params(row_limit=MARKER_LIMIT))
+except db.DataUnavailable as exc:
+    ui.stop_on_data_problem(exc)
+
+window = f"{filters.start:%d %b %Y} – {filters.end:%d %b %Y}"
+if event_count == 0:
+    st.info(f"No event matches these filters between {window}. Widen the dates or clear a filter.")
+elif events is None:
+    st.caption(f"**{event_count:,} events** from {window}, too many to mark one by one: "
+               "shown as monthly counts by event type.")
+    figure = charts.monthly_timeline_figure(monthly, periods, filters.start, filters.end)
+    st.plotly_chart(figure, config=ui.PLOTLY_CONFIG, key="timeline_monthly",
+                    alt=f"Bar chart of {event_count:,} events per month, {window}, stacked by event type.")
+else:
+    key_count = int(events["is_key"].sum())
+    st.caption(f"**{event_count:,} events shown** from {window} · {key_count} milestones labelled · "
+               "lanes by theme, colour and shape by event type, shaded bands are political periods. "
+               "Click a marker to read it below.")
+    figure = charts.timeline_figure(events, periods, filters.start, filters.end)
+    selection = st.plotly_chart(
+        figure, config=ui.PLOTLY_CONFIG, key="timeline", on_select="rerun", selection_mode="points",
+        alt=f"Timeline of {event_count} events in Mali, {window}, in lanes by theme.",
+    )
+    points = selection.selection.points if selection else []
+    selected_ids = [point["customdata"][0] for point in points if point.get("customdata")]
+    if not selected_ids:
+        st.markdown("*Select an event on the chart to read its summary and sources here.*")
+    for event in events.filter(pl.col("event_id").is_in(selected_ids)).iter_rows(named=True):
+        with st.container(border=True):
+            st.subheader(event["title"])
+            place = event["location"] or "place unknown"
+            st.caption(f"{format_event_date(event['date_start'], event['date_precision'])} · {place}"
+                       f" · {event['event_type']} ({event['sub_event_type']}) · {event['theme']}")
+            st.write(event["summary"])
+            if event["fatalities_best"] is not None or event["fatalities_low"] is not None:
+                low, best, high = event["fatalities_low"], event["fatalities_best"], event["fatalities_high"]
+                st.write(f"Reported deaths: best {best if best is not None else '–'}, "
+                         f"low {low if low is not None else '–'}, high {high if high is not None else 'open'}")
+            if event["note"]:
+                st.caption(f"Note: {event['note']}")
+            for source in ui.query("event_sources", event_id=event["event_id"]).iter_rows(named=True):
+                date = f", {source['published_date']:%d %b %Y}" if source["published_date"] else ""
+                st.markdown(f"- [{source['title']}]({source['url']}) — {source['outlet']}{date}")
+    with st.expander("The events on this chart as a table"):
+        st.dataframe(
+            events.select("date_start", "title", "event_type", "theme", "location", "source_outlets"),
+            hide_index=True,
+        )
+ui.footer()

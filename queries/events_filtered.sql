@@ -1,0 +1,41 @@
+-- events_filtered: the events matching the sidebar filters, with their sources, for the
+-- timeline markers, the explore table and the CSV download.
+-- Parameters: $start, $end (DATE); $types, $themes, $actors, $regions (VARCHAR[], empty = all);
+--   $q (VARCHAR, '' = no text search); $row_limit (BIGINT, most rows returned).
+-- Output: event_id, date_start, date_end, date_precision, title, label, summary, event_type,
+--   sub_event_type, theme, location, admin1, country, latitude, longitude, geo_precision,
+--   fatalities_best, fatalities_low, fatalities_high, is_key, origin, note,
+--   actor_names (VARCHAR, '; '-separated), source_outlets (VARCHAR, '; '-separated),
+--   source_urls (VARCHAR, space-separated); ordered by date_start, event_id.
+WITH matched AS (
+    SELECT *
+    FROM filtered_events($start, $end, $types, $themes, $actors, $regions, $q)
+    ORDER BY date_start, event_id
+    LIMIT $row_limit
+),
+cited AS (
+    SELECT m.event_id,
+           string_agg(DISTINCT s.outlet, '; ' ORDER BY s.outlet) AS source_outlets,
+           string_agg(s.url, ' ' ORDER BY s.url) AS source_urls
+    FROM matched AS m, unnest(m.source_ids) AS cited_id(source_id)
+    JOIN sources AS s ON s.source_id = cited_id.source_id
+    GROUP BY m.event_id
+),
+involved AS (
+    SELECT ea.event_id, string_agg(DISTINCT a.name, '; ' ORDER BY a.name) AS actor_names
+    FROM event_actors AS ea
+    JOIN actors AS a USING (actor_id)
+    WHERE ea.event_id IN (SELECT event_id FROM matched)
+    GROUP BY ea.event_id
+)
+SELECT m.event_id, m.date_start, m.date_end, m.date_precision, m.title, m.label, m.summary,
+       m.event_type, m.sub_event_type, m.theme, m.location, m.admin1, m.country,
+       m.latitude, m.longitude, m.geo_precision,
+       m.fatalities_best, m.fatalities_low, m.fatalities_high, m.is_key, m.origin, m.note,
+       coalesce(involved.actor_names, '') AS actor_names,
+       coalesce(cited.source_outlets, '') AS source_outlets,
+       coalesce(cited.source_urls, '') AS source_urls
+FROM matched AS m
+LEFT JOIN cited USING (event_id)
+LEFT JOIN involved USING (event_id)
+ORDER BY m.date_start, m.event_id;
