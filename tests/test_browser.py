@@ -1,0 +1,85 @@
+"""The app in a real browser (Debian's Chromium via Playwright): charts drawn, no errors,
+and no request to any host but the app's own."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, foreign_requests, running_app
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with running_app() as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, app_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.requested = []
+    page.on("request", lambda request: page.requested.append(request.url))
+    page.on("websocket", lambda socket: page.requested.append(socket.url))
+    yield page
+    context.close()
+
+
+def visit(page, app_url, path: str, title: str):
+    page.goto(f"{app_url}{path}")
+    page.get_by_role("heading", name=title).wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+
+
+def assert_clean(page, app_url):
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert foreign_requests(page.requested, app_url) == []
+
+
+@pytest.mark.parametrize(("path", "title"), [
+    ("/", "Mali Crisis Tracker"),
+    ("/timeline", "Timeline of Mali's crisis"),
+    ("/explore", "Explore the data"),
+])
+def test_every_page_opens_cleanly_offline(page, app_url, path, title):
+    visit(page, app_url, path, title)
+    assert_clean(page, app_url)
+
+
+def test_timeline_draws_one_marker_per_event(page, app_url):
+    visit(page, app_url, "/timeline?region=Kidal", "Timeline of Mali's crisis")
+    page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for(timeout=30_000)
+    caption = page.get_by_text("events shown").first.inner_text()
+    shown = int(caption.split()[0])
+    assert page.locator(".js-plotly-plot .scatterlayer .point").count() == shown
+    assert page.locator(".js-plotly-plot .annotation-text", has_text="Army and Wagner take Kidal").count() == 1
+    assert_clean(page, app_url)
+
+
+def test_explore_download_is_exactly_the_rows_counted(page, app_url):
+    visit(page, app_url, "/explore?theme=justice&end=2025-11-09", "Explore the data")
+    caption = page.get_by_text("events** match", exact=False)
+    button = page.get_by_role("button", name="Download these")
+    label = button.inner_text()
+    expected = int(label.split("these ")[1].split()[0])
+    with page.expect_download() as download_info:
+        button.click()
+    data = open(download_info.value.path(), "rb").read()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == expected > 0
+    assert {row["theme"] for row in rows} == {"justice"}
+    assert caption is not None
+    assert_clean(page, app_url)

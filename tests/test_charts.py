@@ -1,0 +1,67 @@
+"""Chart builders return figures a reader can read: the right traces, markers and labels."""
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from mali_tracker import charts
+from mali_tracker.filters import Filters
+from mali_tracker import db
+
+
+def events_and_periods(bundled_db, **changes):
+    filters = Filters(**changes)
+    events = db.run_query(bundled_db, "events_filtered", **filters.query_params(row_limit=5000))
+    periods = db.run_query(bundled_db, "periods")
+    return filters, events, periods
+
+
+def test_timeline_has_one_trace_per_event_type_and_one_marker_per_event(bundled_db):
+    filters, events, periods = events_and_periods(bundled_db)
+    figure = charts.timeline_figure(events, periods, filters.start, filters.end)
+    assert sorted(trace.name for trace in figure.data) == sorted(events["event_type"].unique())
+    assert sum(len(trace.x) for trace in figure.data) == events.height
+    ids = {row[0] for trace in figure.data for row in trace.customdata}
+    assert ids == set(events["event_id"])
+
+
+def test_key_events_are_labelled_and_periods_shaded(bundled_db):
+    filters, events, periods = events_and_periods(bundled_db)
+    figure = charts.timeline_figure(events, periods, filters.start, filters.end)
+    texts = [annotation.text for annotation in figure.layout.annotations]
+    keys = events.filter(pl.col("is_key"))
+    for label in keys["label"].fill_null("").to_list():
+        if label:
+            assert charts.short_label(label) in texts
+    assert "Keïta presidency" in texts
+    assert len([s for s in figure.layout.shapes if s.type == "rect"]) == periods.height
+
+
+def test_labels_do_not_share_a_row_when_they_would_overlap():
+    rows = charts.pack_label_rows([0, 5, 50, 52], [10, 10, 10, 10])
+    assert rows == [0, 1, 0, 1]
+
+
+def test_hover_names_date_title_place_and_outlet(bundled_db):
+    filters, events, periods = events_and_periods(bundled_db, q="Dembélé", end=dt.date(2025, 12, 31))
+    figure = charts.timeline_figure(events, periods, filters.start, filters.end)
+    row = next(r for t in figure.data for r in t.customdata if r[0] == "y2024_e34")
+    assert row[1] == "10 Aug 2025" and row[3] == "Kati" and row[4]
+    assert "customdata[4]" in figure.data[0].hovertemplate
+
+
+def test_dates_are_shown_as_precisely_as_published():
+    day = dt.date(2013, 1, 11)
+    assert charts.format_event_date(day, "day") == "11 Jan 2013"
+    assert charts.format_event_date(day, "month") == "Jan 2013"
+    assert charts.format_event_date(day, "year") == "2013"
+
+
+def test_monthly_timeline_stacks_counts_by_type(bundled_db):
+    filters = Filters()
+    monthly = db.run_query(bundled_db, "timeline_monthly", **filters.query_params())
+    periods = db.run_query(bundled_db, "periods")
+    figure = charts.monthly_timeline_figure(monthly, periods, filters.start, filters.end)
+    assert figure.layout.barmode == "stack"
+    assert sum(sum(trace.y) for trace in figure.data) == monthly["event_count"].sum()

@@ -1,0 +1,95 @@
+"""Data-contract tests over the built Parquet: what a newsroom would check before publishing."""
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from mali_tracker import build, paths
+from mali_tracker.schema import TABLE_SCHEMAS
+
+DATA = paths.DEFAULT_DATA_DIR
+
+
+def table(name: str) -> pl.DataFrame:
+    return pl.read_parquet(DATA / f"{name}.parquet")
+
+
+@pytest.mark.parametrize("name", sorted(TABLE_SCHEMAS))
+def test_every_table_keeps_the_public_columns(name):
+    frame = table(name)
+    for column, dtype in TABLE_SCHEMAS[name].items():
+        assert frame.schema[column] == dtype, f"{name}.{column}"
+
+
+@pytest.mark.parametrize(("name", "key"), [("events", "event_id"), ("actors", "actor_id"),
+                                           ("sources", "source_id"), ("claims", "claim_id"),
+                                           ("relations", "relation_id")])
+def test_ids_are_unique(name, key):
+    frame = table(name)
+    assert frame[key].n_unique() == frame.height
+
+
+def test_every_foreign_key_resolves():
+    events, actors, sources = table("events"), table("actors"), table("sources")
+    actor_ids, source_ids = set(actors["actor_id"]), set(sources["source_id"])
+    links = table("event_actors")
+    assert set(links["event_id"]) <= set(events["event_id"])
+    assert set(links["actor_id"]) <= actor_ids
+    relations = table("relations")
+    assert set(relations["source_actor_id"]) | set(relations["target_actor_id"]) <= actor_ids
+    assert set(actors["parent_id"].drop_nulls()) <= actor_ids
+    for name in ("events", "relations", "actors"):
+        cited = set(table(name)["source_ids"].explode().drop_nulls())
+        assert cited <= source_ids, name
+    claims = table("claims")
+    assert set(claims["source_id"]) <= source_ids
+    assert set(claims["event_id"].drop_nulls()) <= set(events["event_id"])
+
+
+@pytest.mark.parametrize("name", ["events", "relations", "actors"])
+def test_every_curated_row_cites_a_source_with_a_web_address(name):
+    frame = table(name)
+    assert frame.filter(pl.col("source_ids").list.len() == 0).height == 0
+    urls = table("sources")["url"]
+    assert urls.str.contains(r"^https?://\S+$").all()
+
+
+def test_dates_are_in_range_and_ordered():
+    events = table("events")
+    assert events["date_start"].min() >= dt.date(2012, 1, 1)
+    assert events["date_end"].max() <= dt.date.today()
+    assert events.filter(pl.col("date_end") < pl.col("date_start")).height == 0
+    relations = table("relations")
+    assert relations.filter(pl.col("valid_to") < pl.col("valid_from")).height == 0
+
+
+def test_coordinates_lie_in_mali_unless_flagged():
+    events = table("events")
+    lat_low, lat_high = build.MALI_BOUNDS["lat"]
+    lon_low, lon_high = build.MALI_BOUNDS["lon"]
+    inside = pl.col("latitude").is_between(lat_low, lat_high) & pl.col("longitude").is_between(lon_low, lon_high)
+    outside = events.filter(~inside)
+    assert (outside["country"] != "ML").all(), outside.select("event_id", "location")
+    assert events["latitude"].null_count() == 0
+
+
+def test_coverage_minimums():
+    events = table("events")
+    per_year = dict(events.group_by(pl.col("date_start").dt.year()).len().iter_rows())
+    for year in range(2012, 2025):
+        assert per_year.get(year, 0) >= 10, f"only {per_year.get(year, 0)} events in {year}"
+    assert per_year.get(2025, 0) > 0
+    assert events.height >= 250
+    assert 25 <= events["is_key"].sum() <= 40
+    assert table("actors").height >= 40
+    assert table("relations").height >= 60
+    assert table("sources")["url"].n_unique() >= 150
+
+
+def test_names_keep_their_accents():
+    names = set(table("actors")["name"])
+    assert "Assimi Goïta" in names
+    assert any("Dembélé" in name for name in names)
+    assert {"Ségou", "Ménaka", "Tombouctou"} <= set(table("events")["admin1"])

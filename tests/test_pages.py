@@ -1,0 +1,86 @@
+"""Each page as a reader meets it (Streamlit's AppTest): default, filtered via the link, bad link."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from mali_tracker import paths
+
+APP = str(paths.PROJECT_ROOT / "app.py")
+
+
+def open_page(page: str, **params) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    if page != "home":
+        app.switch_page(f"pages/{page}.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def captions(app: AppTest) -> str:
+    return " ".join(c.value for c in app.caption)
+
+
+def test_front_page_tells_the_story_with_the_headline_spread():
+    app = open_page("home")
+    assert app.title[0].value == "Mali Crisis Tracker"
+    assert "Dembélé" in app.markdown[0].value
+    metric = app.metric[0]
+    assert metric.label.startswith("Soldiers reported arrested")
+    low, high = (int(x) for x in metric.value.split("–"))
+    assert low < 20 <= 50 < high or (low <= 20 and high >= 50)
+
+
+def test_timeline_default_view_counts_2012_to_2024():
+    app = open_page("timeline")
+    assert app.title[0].value == "Timeline of Mali's crisis"
+    assert "events shown** from 01 Jan 2012 – 31 Dec 2024" in captions(app)
+    assert not app.warning
+
+
+def test_timeline_filtered_through_the_link():
+    app = open_page("timeline", type="Battles", region="Kidal", end="2025-10-31")
+    assert app.sidebar.multiselect[0].value == ["Battles"]
+    assert app.sidebar.date_input[1].value.isoformat() == "2025-10-31"
+    assert "from 01 Jan 2012 – 31 Oct 2025" in captions(app)
+    assert not app.warning
+    shown = int(captions(app).split("**")[1].split()[0])
+    assert 0 < shown < 50
+
+
+def test_timeline_bad_link_gives_a_message_and_the_default():
+    app = open_page("timeline", start="not-a-date", type="Battles,<b>x</b>")
+    warnings = " ".join(w.value for w in app.warning)
+    assert "'not-a-date' is not a date" in warnings
+    assert "Unknown event type '<b>x</b>'" in warnings
+    assert "from 01 Jan 2012" in captions(app)
+
+
+def test_explore_lists_rows_offers_csv_and_shows_sql():
+    app = open_page("explore", q="Dembélé", end="2025-12-31")
+    table = app.dataframe[0].value
+    assert "y2024_e34" in list(table["event_id"])
+    assert app.get("download_button")
+    assert any("filtered_events" in code.value for code in app.code)
+
+
+def test_explore_bad_link():
+    app = open_page("explore", region="Atlantis", end="2019-02-31")
+    warnings = " ".join(w.value for w in app.warning)
+    assert "Unknown region 'Atlantis'" in warnings and "'2019-02-31' is not a date" in warnings
+    assert len(app.dataframe[0].value) > 200
+
+
+@pytest.mark.parametrize("page", ["home", "timeline", "explore"])
+def test_broken_data_gives_a_plain_message_not_a_traceback(page, tmp_path, monkeypatch):
+    import shutil
+    for parquet in paths.DEFAULT_DATA_DIR.glob("*.parquet"):
+        shutil.copy(parquet, tmp_path / parquet.name)
+    (tmp_path / "events.parquet").write_bytes(b"")
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path))
+    app = open_page(page)
+    errors = " ".join(e.value for e in app.error)
+    assert "events.parquet" in errors and "python -m mali_tracker.build" in errors
