@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
-from mali_tracker import paths
+from mali_tracker import datapackage, paths
 from mali_tracker.schema import (
     DATE_PRECISIONS,
     EVENT_TYPES,
@@ -475,6 +475,10 @@ def write_tables(tables: dict[str, pl.DataFrame], out_dir: Path) -> list[Path]:
         raise
     for tmp, final in staged:
         os.replace(tmp, final)
+    descriptor = out_dir / "datapackage.json"
+    descriptor_tmp = out_dir / ".datapackage.json.tmp"
+    descriptor_tmp.write_text(datapackage.to_json(tables), encoding="utf-8")
+    os.replace(descriptor_tmp, descriptor)
     return [final for _, final in staged]
 
 

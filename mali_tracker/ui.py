@@ -194,7 +194,7 @@ def footer() -> None:
     """Source and licence on every page, where a reader looks for them (as Datasette does)."""
     st.divider()
     st.caption(
-        "Data: Mali Crisis Tracker, curated from published reports, each event citing its "
-        "sources (see Explore for links). Data licence CC BY 4.0; code MIT. "
+        "Data: Mali Crisis Tracker, curated from published reports, each row citing its "
+        "sources (see Methodology). Data licence CC BY 4.0; code MIT. "
         f"Data folder: `{paths.data_dir().name}`."
     )

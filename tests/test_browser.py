@@ -52,6 +52,7 @@ def assert_clean(page, app_url):
     ("/", "Mali Crisis Tracker"),
     ("/timeline", "Timeline of Mali's crisis"),
     ("/explore", "Explore the data"),
+    ("/methodology", "Methodology"),
 ])
 def test_every_page_opens_cleanly_offline(page, app_url, path, title):
     visit(page, app_url, path, title)

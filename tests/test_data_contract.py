@@ -93,3 +93,23 @@ def test_names_keep_their_accents():
     assert "Assimi Goïta" in names
     assert any("Dembélé" in name for name in names)
     assert {"Ségou", "Ménaka", "Tombouctou"} <= set(table("events")["admin1"])
+
+
+def test_datapackage_is_valid_and_matches_the_tables():
+    import json
+
+    from frictionless import Package
+
+    descriptor = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    assert list(Package.metadata_validate(descriptor)) == []
+    for resource in descriptor["resources"]:
+        frame = pl.read_parquet(DATA / resource["path"])
+        assert [f["name"] for f in resource["schema"]["fields"]] == frame.columns
+
+
+def test_every_column_is_in_the_data_dictionary():
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    for name in TABLE_SCHEMAS:
+        assert f"### {name}" in readme
+        for column in table(name).columns:
+            assert column in readme, f"{name}.{column} is not documented in data/README.md"

@@ -74,7 +74,7 @@ def test_explore_bad_link():
     assert len(app.dataframe[0].value) > 200
 
 
-@pytest.mark.parametrize("page", ["home", "timeline", "explore"])
+@pytest.mark.parametrize("page", ["home", "timeline", "explore", "methodology"])
 def test_broken_data_gives_a_plain_message_not_a_traceback(page, tmp_path, monkeypatch):
     import shutil
     for parquet in paths.DEFAULT_DATA_DIR.glob("*.parquet"):
@@ -84,3 +84,13 @@ def test_broken_data_gives_a_plain_message_not_a_traceback(page, tmp_path, monke
     app = open_page(page)
     errors = " ".join(e.value for e in app.error)
     assert "events.parquet" in errors and "python -m mali_tracker.build" in errors
+
+
+def test_methodology_lists_sources_rules_and_corrections():
+    app = open_page("methodology")
+    headers = [h.value for h in app.header]
+    assert headers == ["Sources by outlet", "Coding rules", "How to cite a view",
+                       "Provenance and licence", "Corrections log"]
+    outlets = app.dataframe[0].value
+    assert outlets["source_count"].sum() == len(app.dataframe[1].value) >= 150
+    assert any("First publication" in m.value for m in app.markdown)

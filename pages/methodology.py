@@ -1,0 +1,50 @@
+"""/methodology: can I trust this? Sources, coding rules, corrections, licence, how to cite."""
+import streamlit as st
+
+from mali_tracker import db, ui
+from mali_tracker.docs import readme_section
+from mali_tracker.export import to_csv_bytes
+
+ui.ensure_entrypoint()
+
+st.title("Methodology")
+st.markdown(
+    "Every event, actor, relation and figure here cites at least one published report. "
+    "This page lists those reports, the rules used to code them, and every correction since "
+    "publication. The text comes from `data/README.md`, the data dictionary shipped with the data."
+)
+try:
+    outlets = ui.query("sources_by_outlet")
+    sources = ui.query("sources_list")
+except db.DataUnavailable as exc:
+    ui.stop_on_data_problem(exc)
+
+st.header("Sources by outlet")
+st.caption(f"{sources.height:,} sources from {outlets.height:,} outlets. "
+           "Click a column header to sort; the link opens the outlet's newest source.")
+st.dataframe(
+    outlets,
+    hide_index=True,
+    column_config={
+        "outlet": "Outlet",
+        "source_count": st.column_config.NumberColumn("Sources"),
+        "languages": "Languages",
+        "first_published": st.column_config.DateColumn("First", format="YYYY-MM-DD"),
+        "last_published": st.column_config.DateColumn("Latest", format="YYYY-MM-DD"),
+        "example_url": st.column_config.LinkColumn("Example", display_text="open"),
+    },
+)
+with st.expander(f"All {sources.height:,} sources, with links"):
+    st.dataframe(
+        sources,
+        hide_index=True,
+        column_config={"url": st.column_config.LinkColumn("url"),
+                       "published_date": st.column_config.DateColumn("published_date", format="YYYY-MM-DD")},
+    )
+    st.download_button("Download the sources as CSV", to_csv_bytes(sources), file_name="mali-sources.csv",
+                       mime="text/csv", icon=":material/download:", on_click="ignore")
+
+for title in ("Coding rules", "How to cite a view", "Provenance and licence", "Corrections log"):
+    st.header(title)
+    st.markdown(readme_section(title))
+ui.footer()
