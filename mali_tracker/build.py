@@ -193,7 +193,15 @@ SOURCE_FILES: dict[str, tuple[Column, ...]] = {
         Column("published_date", "date"),  # some pages show no date; the chart says so
         Column("source_id", "id", True),
         Column("event_id", "id"),
+        Column("in_spread", "bool", True),
         Column("note"),
+    ),
+    "claim_subjects": (
+        Column("subject", "id", True),
+        Column("label", required=True),
+        Column("headline_quantity", required=True),
+        Column("event_id", "id"),
+        Column("description", required=True),
     ),
     "periods": (
         Column("period_id", "id", True),
@@ -349,6 +357,10 @@ def validate(rows: dict[str, list[dict]], problems: Problems) -> None:
         _check_refs(rows[name], name, "source_ids", source_ids, "source_id", problems)
     _check_refs(rows["claims"], "claims", "source_id", source_ids, "source_id", problems)
     _check_refs(rows["claims"], "claims", "event_id", event_ids, "event_id", problems)
+    subjects = _check_unique(rows["claim_subjects"], "claim_subjects", "subject", problems)
+    _check_refs(rows["claim_subjects"], "claim_subjects", "event_id", event_ids, "event_id", problems)
+    if rows["claim_subjects"]:
+        _check_refs(rows["claims"], "claims", "subject", subjects, "subject in claim_subjects", problems)
     _check_refs(rows["events"], "events", "place_id", place_ids, "place_id", problems)
     _check_refs(rows["actors"], "actors", "parent_id", actor_ids, "actor_id", problems)
     _check_refs(rows["event_actors"], "event_actors", "event_id", event_ids, "event_id", problems)
@@ -438,6 +450,7 @@ def assemble(rows: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
         "event_actors": conform(frames["event_actors"], "event_actors").sort("event_id", "actor_id", "role"),
         "relations": conform(frames["relations"], "relations").sort("valid_from", "relation_id"),
         "claims": conform(frames["claims"], "claims").sort("subject", "published_date", "claim_id"),
+        "claim_subjects": conform(frames["claim_subjects"], "claim_subjects").sort("subject"),
         "sources": conform(frames["sources"], "sources").sort("source_id"),
         "periods": frames["periods"].sort("date_start"),
     }

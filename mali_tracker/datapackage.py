@@ -11,12 +11,13 @@ TABLE_TITLES = {
     "event_actors": "Which actors took part in which event, and in what role",
     "relations": "Relations between actors over time",
     "claims": "Reported figures, one row per claim, for contested counts",
+    "claim_subjects": "What each set of claims counts, and which figures make its headline spread",
     "sources": "Published sources cited by every other table",
     "periods": "Political periods shaded behind the timeline",
 }
 PRIMARY_KEYS = {
     "events": ["event_id"], "actors": ["actor_id"], "relations": ["relation_id"],
-    "claims": ["claim_id"], "sources": ["source_id"], "periods": ["period_id"],
+    "claims": ["claim_id"], "claim_subjects": ["subject"], "sources": ["source_id"], "periods": ["period_id"],
 }
 
 

@@ -74,7 +74,15 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "published_date": pl.Date,
         "source_id": pl.String,
         "event_id": pl.String,
+        "in_spread": pl.Boolean,  # counts toward its subject's headline spread
         "note": pl.String,
+    },
+    "claim_subjects": {
+        "subject": pl.String,
+        "label": pl.String,
+        "headline_quantity": pl.String,
+        "event_id": pl.String,
+        "description": pl.String,
     },
     "sources": {
         "source_id": pl.String,

@@ -1,6 +1,7 @@
 -- claims_spread: the range of figures reported for one subject, for the headline figure and
 -- the spread band on the estimates page.
 -- Parameters: $subject (VARCHAR, e.g. 'arrests_2025_plot').
+-- Only claims with in_spread = true count: figures of another quantity are shown, not mixed in.
 -- Output: one row: claim_count (BIGINT), lowest (INTEGER, smallest figure_low),
 --   highest (INTEGER, largest of figure_high or, for open-ended claims, figure_low),
 --   claimant_count (BIGINT, distinct claimed_by), outlet_count (BIGINT, distinct outlets),
@@ -13,4 +14,4 @@ SELECT count(*) AS claim_count,
        min(published_date) AS first_published,
        max(published_date) AS last_published
 FROM claims
-WHERE subject = $subject;
+WHERE subject = $subject AND in_spread;

@@ -15,6 +15,7 @@ DEFAULT_PARAMS = {
     "timeline_monthly": Filters().query_params(),
     "event_sources": {"event_id": "y2024_e34"},
     "claims_spread": {"subject": "arrests_2025_plot"},
+    "claims_for_subject": {"subject": "arrests_2025_plot"},
 }
 
 
