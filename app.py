@@ -11,6 +11,7 @@ st.set_page_config(
 PAGES = [
     st.Page("pages/home.py", title="The story", icon=":material/article:", default=True),
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/estimates.py", title="Estimates", icon=":material/difference:", url_path="estimates"),
     st.Page("pages/explore.py", title="Explore the data", icon=":material/table:", url_path="explore"),
     st.Page("pages/methodology.py", title="Methodology", icon=":material/fact_check:", url_path="methodology"),
 ]

@@ -53,6 +53,7 @@ def assert_clean(page, app_url):
     ("/timeline", "Timeline of Mali's crisis"),
     ("/explore", "Explore the data"),
     ("/methodology", "Methodology"),
+    ("/estimates", "Who says how many?"),
 ])
 def test_every_page_opens_cleanly_offline(page, app_url, path, title):
     visit(page, app_url, path, title)
@@ -84,3 +85,20 @@ def test_explore_download_is_exactly_the_rows_counted(page, app_url):
     assert {row["theme"] for row in rows} == {"justice"}
     assert caption is not None
     assert_clean(page, app_url)
+
+
+def test_estimates_draws_both_charts_at_phone_width(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    requested = []
+    phone.on("request", lambda request: requested.append(request.url))
+    phone.goto(f"{app_url}/estimates?subject=ogossagou_2019_killed")
+    phone.get_by_role("heading", name="Who says how many?").wait_for(timeout=30_000)
+    phone.locator(".js-plotly-plot").nth(1).wait_for(timeout=30_000)
+    assert phone.locator(".js-plotly-plot").count() == 2
+    assert phone.locator(".js-plotly-plot").first.locator(".scatterlayer .trace").count() == 7
+    width = phone.locator(".js-plotly-plot").first.bounding_box()["width"]
+    assert width <= 390
+    assert phone.locator("[data-testid='stException']").count() == 0
+    assert foreign_requests(requested, app_url) == []
+    context.close()

@@ -74,16 +74,29 @@ def test_explore_bad_link():
     assert len(app.dataframe[0].value) > 200
 
 
-@pytest.mark.parametrize("page", ["home", "timeline", "explore", "methodology"])
-def test_broken_data_gives_a_plain_message_not_a_traceback(page, tmp_path, monkeypatch):
+@pytest.mark.parametrize(("page", "broken"), [
+    ("home", "events"), ("timeline", "events"), ("explore", "events"), ("methodology", "events"),
+    ("estimates", "claims"), ("timeline", "event_actors"),
+])
+def test_broken_data_gives_a_plain_message_not_a_traceback(page, broken, tmp_path, monkeypatch):
     import shutil
     for parquet in paths.DEFAULT_DATA_DIR.glob("*.parquet"):
         shutil.copy(parquet, tmp_path / parquet.name)
-    (tmp_path / "events.parquet").write_bytes(b"")
+    (tmp_path / f"{broken}.parquet").write_bytes(b"")
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path))
     app = open_page(page)
     errors = " ".join(e.value for e in app.error)
-    assert "events.parquet" in errors and "python -m mali_tracker.build" in errors
+    assert f"{broken}.parquet" in errors and "python -m mali_tracker.build" in errors
+
+
+def test_a_broken_table_leaves_the_pages_that_do_not_need_it_working(tmp_path, monkeypatch):
+    import shutil
+    for parquet in paths.DEFAULT_DATA_DIR.glob("*.parquet"):
+        shutil.copy(parquet, tmp_path / parquet.name)
+    (tmp_path / "events.parquet").write_bytes(b"garbage")
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path))
+    app = open_page("estimates")
+    assert not app.error and app.selectbox[0].value == "arrests_2025_plot"
 
 
 def test_methodology_lists_sources_rules_and_corrections():
@@ -94,3 +107,24 @@ def test_methodology_lists_sources_rules_and_corrections():
     outlets = app.dataframe[0].value
     assert outlets["source_count"].sum() == len(app.dataframe[1].value) >= 150
     assert any("First publication" in m.value for m in app.markdown)
+
+
+def test_estimates_default_is_the_2025_arrests():
+    app = open_page("estimates")
+    assert app.selectbox[0].value == "arrests_2025_plot"
+    heading = app.subheader[0].value
+    assert "published figures: between" in heading and "people arrested" in heading
+    assert len(app.dataframe[0].value) >= 5
+    assert not app.warning
+
+
+def test_estimates_subject_from_the_link():
+    app = open_page("estimates", subject="moura_2022_killed")
+    assert app.selectbox[0].value == "moura_2022_killed"
+    assert "203" in " ".join(app.dataframe[0].value["figure_text"].astype(str))
+
+
+def test_estimates_bad_subject():
+    app = open_page("estimates", subject="<script>alert(1)</script>")
+    assert "There is no contested figure called" in app.warning[0].value
+    assert app.selectbox[0].value == "arrests_2025_plot"

@@ -1,0 +1,142 @@
+"""Chart builders for reported figures (claims): the range chart and how figures evolved.
+
+Pure functions: a frame of claims in (the columns of queries/claims_for_subject.sql), a Plotly
+figure out. No Streamlit.
+"""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from mali_tracker.charts import FONT, OKABE_ITO
+
+CLAIMANT_LABELS = {
+    "security_source": "Security source",
+    "army": "Army",
+    "legislator": "Legislator",
+    "government": "Government",
+    "relative": "Relative",
+    "outlet_count": "Outlet's own count",
+    "rights_group": "Rights group",
+    "un": "United Nations",
+    "armed_group": "Armed group",
+    "local_official": "Local official",
+    "witness": "Witness",
+    "other": "Other / unattributed",
+}
+CLAIMANT_COLOURS = dict(zip(CLAIMANT_LABELS, OKABE_ITO + ("#777777", "#AA4499", "#882255", "#44AA99")))
+OPEN_END_STRETCH = 1.18  # how far past the largest figure an open-ended arrow reaches
+ROW_HEIGHT_PX = 44
+
+
+def spread(claims: pl.DataFrame) -> tuple[int, int] | None:
+    """Lowest and highest figure among the claims that count toward the spread."""
+    counted = claims.filter(pl.col("in_spread"))
+    if counted.height == 0:
+        return None
+    lows = counted.select(pl.coalesce("figure_low", "figure_high")).to_series()
+    highs = counted.select(pl.coalesce("figure_high", "figure_low")).to_series()
+    return int(lows.min()), int(highs.max())
+
+
+def spread_sentence(lowest: int, highest: int, quantity: str) -> str:
+    """The spread in words: 'between 20 and 50 people arrested — 2.5 times as many'."""
+    if lowest == highest:
+        return f"every published figure says {lowest} {quantity}"
+    ratio = f"{highest / lowest:.1f}".rstrip("0").rstrip(".") if lowest else "∞"
+    return f"between {lowest} and {highest} {quantity} — the highest is {ratio} times the lowest"
+
+
+def claim_date_text(claim: dict) -> str:
+    date = claim["published_date"]
+    return f"{date.day} {date:%b %Y}" if date else "date not shown"
+
+
+def claim_row_label(claim: dict) -> str:
+    return f"{claim['claimed_by']}<br><span style='font-size:11px;color:#555'>{claim['outlet']}, {claim_date_text(claim)}</span>"
+
+
+def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
+    """One row per claim (earliest at the top): a point where exact, a bar for a range, an
+    arrow for an open-ended "at least"; coloured by who made it; the spread as a band."""
+    figure = go.Figure()
+    bounds = spread(claims)
+    largest = max(
+        [v for v in claims["figure_high"].to_list() + claims["figure_low"].to_list() if v is not None] or [1]
+    )
+    arrow_end = largest * OPEN_END_STRETCH
+    if bounds:
+        lowest, highest = bounds
+        figure.add_vrect(x0=lowest, x1=highest, fillcolor="rgba(155,34,38,0.10)", line_width=0, layer="below")
+        figure.add_annotation(
+            x=(lowest + highest) / 2, y=1, yref="paper", yanchor="bottom", showarrow=False,
+            text=f"Spread of {headline_quantity}: {lowest}–{highest}", font=dict(size=12, color="#9b2226"),
+        )
+    shown_types: set[str] = set()
+    rows = list(claims.iter_rows(named=True))
+    for index, claim in enumerate(rows):
+        low, high = claim["figure_low"], claim["figure_high"]
+        kind = claim["claimant_type"]
+        colour = CLAIMANT_COLOURS.get(kind, "#777777")
+        if low is not None and high is None:
+            xs, symbols, dash = [low, arrow_end], ["circle", "arrow-right"], "dot"
+        elif low is None:
+            xs, symbols, dash = [high], ["circle"], "solid"
+        elif low == high:
+            xs, symbols, dash = [low], ["circle"], "solid"
+        else:
+            xs, symbols, dash = [low, high], ["line-ns-open", "line-ns-open"], "solid"
+        counted = claim["in_spread"]
+        figure.add_trace(go.Scatter(
+            x=xs, y=[index] * len(xs), mode="lines+markers",
+            name=CLAIMANT_LABELS.get(kind, kind), legendgroup=kind, showlegend=kind not in shown_types,
+            line=dict(color=colour, width=4 if counted else 2, dash=dash),
+            marker=dict(symbol=symbols, size=14, color=colour, line=dict(width=2, color=colour),
+                        opacity=1 if counted else 0.45),
+            meta=claim["claim_id"],
+            customdata=[[claim["figure_text"], claim["quantity"], claim["outlet"], claim_date_text(claim)]] * len(xs),
+            hovertemplate=("<b>\"%{customdata[0]}\"</b><br>%{customdata[1]}<br>%{customdata[2]}, "
+                           "%{customdata[3]}<extra>%{fullData.name}</extra>"),
+        ))
+        shown_types.add(kind)
+    figure.update_layout(
+        font=FONT,
+        height=140 + ROW_HEIGHT_PX * max(len(rows), 1),
+        margin=dict(l=10, r=20, t=40, b=10),
+        plot_bgcolor="white", paper_bgcolor="white",
+        legend=dict(orientation="h", yanchor="top", y=-0.12 if len(rows) < 8 else -0.06, x=0, title=None),
+        xaxis=dict(title=headline_quantity.capitalize(), rangemode="tozero", gridcolor="#e6e6e6",
+                   range=[0, arrow_end * 1.03], fixedrange=True),
+        yaxis=dict(tickvals=list(range(len(rows))), ticktext=[claim_row_label(c) for c in rows],
+                   autorange="reversed", fixedrange=True, automargin=True),
+    )
+    return figure
+
+
+def evolution_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
+    """Reported figures against publication date: how the count moved as reports came in.
+    Undated claims cannot be placed and are left out (the page says how many)."""
+    figure = go.Figure()
+    dated = claims.filter(pl.col("published_date").is_not_null() & pl.col("in_spread"))
+    for kind, group in dated.group_by("claimant_type", maintain_order=True):
+        kind = kind[0]
+        lows = group.select(pl.coalesce("figure_low", "figure_high")).to_series().to_list()
+        highs = group["figure_high"].to_list()
+        figure.add_trace(go.Scatter(
+            x=group["published_date"].to_list(), y=lows, mode="markers",
+            name=CLAIMANT_LABELS.get(kind, kind),
+            marker=dict(size=13, color=CLAIMANT_COLOURS.get(kind, "#777"),
+                        symbol=["triangle-up" if h is None else "circle" for h in highs]),
+            error_y=dict(type="data", symmetric=False, array=[(h - l) if h is not None else 0 for l, h in zip(lows, highs)],
+                         arrayminus=[0] * len(lows), color=CLAIMANT_COLOURS.get(kind, "#777")),
+            customdata=group.select("figure_text", "outlet").rows(),
+            hovertemplate="<b>\"%{customdata[0]}\"</b><br>%{customdata[1]}, %{x|%d %b %Y}<extra>%{fullData.name}</extra>",
+        ))
+    figure.update_layout(
+        font=FONT, height=380, margin=dict(l=10, r=20, t=20, b=10),
+        plot_bgcolor="white", paper_bgcolor="white",
+        legend=dict(orientation="h", yanchor="top", y=-0.18, x=0, title=None),
+        xaxis=dict(type="date", title="Published", gridcolor="#f0f0f0"),
+        yaxis=dict(title=headline_quantity.capitalize(), rangemode="tozero", gridcolor="#e6e6e6"),
+    )
+    return figure
