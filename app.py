@@ -12,6 +12,7 @@ PAGES = [
     st.Page("pages/home.py", title="The story", icon=":material/article:", default=True),
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/estimates.py", title="Estimates", icon=":material/difference:", url_path="estimates"),
+    st.Page("pages/actors.py", title="Actors and map", icon=":material/hub:", url_path="actors"),
     st.Page("pages/explore.py", title="Explore the data", icon=":material/table:", url_path="explore"),
     st.Page("pages/methodology.py", title="Methodology", icon=":material/fact_check:", url_path="methodology"),
 ]

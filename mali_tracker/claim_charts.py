@@ -8,7 +8,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from mali_tracker.charts import FONT, OKABE_ITO
+from mali_tracker.charts import FONT
 
 CLAIMANT_LABELS = {
     "security_source": "Security source",
@@ -24,7 +24,13 @@ CLAIMANT_LABELS = {
     "witness": "Witness",
     "other": "Other / unattributed",
 }
-CLAIMANT_COLOURS = dict(zip(CLAIMANT_LABELS, OKABE_ITO + ("#777777", "#AA4499", "#882255", "#44AA99")))
+# Okabe-Ito colours, with the pale yellow kept for the rarest kind (relatives) so that common
+# kinds stay legible on white.
+CLAIMANT_COLOURS = {
+    "security_source": "#0072B2", "army": "#D55E00", "legislator": "#009E73", "government": "#CC79A7",
+    "relative": "#F0E442", "outlet_count": "#56B4E9", "rights_group": "#E69F00", "un": "#000000",
+    "armed_group": "#882255", "local_official": "#44AA99", "witness": "#AA4499", "other": "#777777",
+}
 OPEN_END_STRETCH = 1.18  # how far past the largest figure an open-ended arrow reaches
 ROW_HEIGHT_PX = 44
 

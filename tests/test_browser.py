@@ -54,6 +54,7 @@ def assert_clean(page, app_url):
     ("/explore", "Explore the data"),
     ("/methodology", "Methodology"),
     ("/estimates", "Who says how many?"),
+    ("/actors", "Who stands with whom, and where"),
 ])
 def test_every_page_opens_cleanly_offline(page, app_url, path, title):
     visit(page, app_url, path, title)
@@ -102,3 +103,13 @@ def test_estimates_draws_both_charts_at_phone_width(browser, app_url):
     assert phone.locator("[data-testid='stException']").count() == 0
     assert foreign_requests(requested, app_url) == []
     context.close()
+
+
+def test_the_map_draws_offline_from_our_own_outlines(page, app_url):
+    visit(page, app_url, "/actors?end=2025-11-09", "Who stands with whom, and where")
+    geo = page.locator(".js-plotly-plot .geolayer path, .js-plotly-plot .geo path")
+    geo.first.wait_for(timeout=30_000)
+    assert geo.count() > 10, "country outlines are drawn"
+    assert any("/app/static/topojson/africa_50m.json" in url for url in page.requested)
+    assert page.locator(".js-plotly-plot .scattergeo .point, .js-plotly-plot .scattergeo path.point").count() > 20
+    assert_clean(page, app_url)

@@ -76,7 +76,7 @@ def test_explore_bad_link():
 
 @pytest.mark.parametrize(("page", "broken"), [
     ("home", "events"), ("timeline", "events"), ("explore", "events"), ("methodology", "events"),
-    ("estimates", "claims"), ("timeline", "event_actors"),
+    ("estimates", "claims"), ("timeline", "event_actors"), ("actors", "relations"),
 ])
 def test_broken_data_gives_a_plain_message_not_a_traceback(page, broken, tmp_path, monkeypatch):
     import shutil
@@ -128,3 +128,24 @@ def test_estimates_bad_subject():
     app = open_page("estimates", subject="<script>alert(1)</script>")
     assert "There is no contested figure called" in app.warning[0].value
     assert app.selectbox[0].value == "arrests_2025_plot"
+
+
+def test_actors_default_is_the_latest_date():
+    app = open_page("actors")
+    assert "relations in force on 09 November 2025" in captions(app)
+    assert app.slider[0].value.isoformat() == "2025-11-09"
+    assert not app.warning
+
+
+def test_actors_as_of_and_actor_from_the_link():
+    app = open_page("actors", as_of="2016-06-01", actor="france")
+    assert app.slider[0].value.isoformat() == "2016-06-01"
+    assert "relations in force on 01 June 2016" in captions(app)
+    assert "France" in [h.value for h in app.header]
+
+
+def test_actors_bad_links():
+    app = open_page("actors", as_of="yesterday", actor="nobody")
+    warnings = " ".join(w.value for w in app.warning)
+    assert "'yesterday' is not a date" in warnings and "Unknown actor 'nobody'" in warnings
+    assert app.slider[0].value.isoformat() == "2025-11-09"

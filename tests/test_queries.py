@@ -16,6 +16,12 @@ DEFAULT_PARAMS = {
     "event_sources": {"event_id": "y2024_e34"},
     "claims_spread": {"subject": "arrests_2025_plot"},
     "claims_for_subject": {"subject": "arrests_2025_plot"},
+    "actor_profile": {"actor_id": "abass_dembele"},
+    "actor_relations": {"actor_id": "france"},
+    "relations_as_of": {"as_of": dt.date(2020, 1, 1)},
+    "map_events": Filters().query_params(row_limit=5000),
+    "map_count": Filters().query_params(),
+    "map_grid": {**Filters().query_params(), "cell_degrees": 0.5},
 }
 
 

@@ -1,0 +1,176 @@
+"""Chart builders for the actors page: the network as of a date, an actor's relations over
+time, and the map of events. Pure functions, no Streamlit."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from mali_tracker.charts import EVENT_TYPE_COLOURS, FONT
+
+# Actor types grouped as a reader thinks of them, each with a colour and a marker shape.
+ACTOR_GROUPS = {
+    "Malian state and army": (("state", "armed_forces", "government_body"), "#0072B2", "circle"),
+    "Junta bodies": (("junta_body",), "#56B4E9", "square"),
+    "People": (("person",), "#999999", "circle-open"),
+    "Foreign states": (("foreign_state",), "#009E73", "diamond"),
+    "Foreign forces and mercenaries": (("foreign_force", "private_military"), "#E69F00", "triangle-up"),
+    "International and regional organisations": (("international_org", "regional_org"), "#CC79A7", "pentagon"),
+    "Jihadist groups": (("jihadist_group",), "#000000", "x"),
+    "Armed movements": (("armed_movement",), "#D55E00", "star"),
+    "Militias and others": (("militia", "political_movement", "civilians"), "#882255", "hexagon"),
+}
+GROUP_OF_TYPE = {kind: group for group, (kinds, _, _) in ACTOR_GROUPS.items() for kind in kinds}
+
+RELATION_STYLES = {  # kind: (legend label, colour, dash, width)
+    "allied": ("allied / partner", "#009E73", "solid", 3),
+    "partner": ("allied / partner", "#009E73", "solid", 3),
+    "opposed": ("opposed / fighting", "#D55E00", "solid", 2.5),
+    "deployed_by": ("deployed by", "#0072B2", "dash", 2),
+    "successor_of": ("succeeded", "#555555", "dot", 2.5),
+    "member_of": ("member of", "#BBBBBB", "solid", 1.5),
+    "led_by": ("led by", "#BBBBBB", "dot", 1.5),
+    "signed_agreement_with": ("signed agreement with", "#56B4E9", "dash", 2),
+    "detained": ("detained / expelled / sanctioned", "#CC79A7", "dashdot", 2.5),
+    "expelled": ("detained / expelled / sanctioned", "#CC79A7", "dashdot", 2.5),
+    "sanctioned": ("detained / expelled / sanctioned", "#CC79A7", "dashdot", 2.5),
+}
+
+
+def network_figure(
+    relations: pl.DataFrame,
+    positions: dict[str, tuple[float, float]],
+    event_counts: dict[str, int],
+    highlight: str | None = None,
+) -> go.Figure:
+    """Actors in force on a date as nodes (colour and shape by group, size by events involved),
+    relations as edges styled by kind. `relations` comes from queries/relations_as_of.sql."""
+    figure = go.Figure()
+    shown_labels: set[str] = set()
+    for row in relations.iter_rows(named=True):
+        label, colour, dash, width = RELATION_STYLES.get(row["relation"], (row["relation"], "#999", "solid", 1))
+        (x0, y0), (x1, y1) = positions[row["source_actor_id"]], positions[row["target_actor_id"]]
+        figure.add_trace(go.Scatter(
+            x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip",
+            line=dict(color=colour, dash=dash, width=width), legendgroup=label, name=label,
+            showlegend=label not in shown_labels, meta=row["relation_id"],
+        ))
+        shown_labels.add(label)
+        figure.add_trace(go.Scatter(  # an invisible midpoint that names the relation on hover
+            x=[(x0 + x1) / 2], y=[(y0 + y1) / 2], mode="markers", showlegend=False, legendgroup=label,
+            marker=dict(size=10, color="rgba(0,0,0,0)"),
+            hovertemplate=f"{row['source_name']} — {row['relation'].replace('_', ' ')} — {row['target_name']}<extra></extra>",
+        ))
+    nodes = pl.concat([
+        relations.select(pl.col("source_actor_id").alias("actor_id"), pl.col("source_name").alias("name"),
+                         pl.col("source_type").alias("actor_type")),
+        relations.select(pl.col("target_actor_id").alias("actor_id"), pl.col("target_name").alias("name"),
+                         pl.col("target_type").alias("actor_type")),
+    ]).unique("actor_id").sort("actor_id")
+    for group, (kinds, colour, symbol) in ACTOR_GROUPS.items():
+        members = nodes.filter(pl.col("actor_type").is_in(kinds))
+        if members.height == 0:
+            continue
+        ids = members["actor_id"].to_list()
+        counts = [event_counts.get(actor_id, 0) for actor_id in ids]
+        figure.add_trace(go.Scatter(
+            x=[positions[a][0] for a in ids], y=[positions[a][1] for a in ids],
+            mode="markers+text", name=group, text=members["name"].to_list(), textposition="top center",
+            textfont=dict(size=10, color="#333"),
+            marker=dict(color=colour, symbol=symbol, size=[10 + min(count, 60) ** 0.5 * 4 for count in counts],
+                        line=dict(width=[4 if a == highlight else 1 for a in ids],
+                                  color=["#9b2226" if a == highlight else "white" for a in ids])),
+            customdata=[[a, c] for a, c in zip(ids, counts)],
+            hovertemplate="<b>%{text}</b><br>%{customdata[1]} events<extra>" + group + "</extra>",
+        ))
+    figure.update_layout(
+        font=FONT, height=720, margin=dict(l=0, r=0, t=10, b=0),
+        plot_bgcolor="white", paper_bgcolor="white", clickmode="event+select", dragmode="pan",
+        legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, title=None, font=dict(size=11)),
+        xaxis=dict(visible=False, range=_padded([p[0] for p in positions.values()])),
+        yaxis=dict(visible=False, range=_padded([p[1] for p in positions.values()])),
+    )
+    return figure
+
+
+def _padded(values: list[float]) -> list[float]:
+    """A fixed axis range over every actor's position, so the view does not jump with the date."""
+    low, high = (min(values), max(values)) if values else (-1.0, 1.0)
+    pad = (high - low) * 0.08 or 1.0
+    return [low - pad, high + pad]
+
+
+def relation_timeline_figure(relations: pl.DataFrame, first_date, last_date) -> go.Figure:
+    """One bar per relation of an actor, from valid_from to valid_to (open ends reach the
+    edges of the data). `relations` comes from queries/actor_relations.sql."""
+    figure = go.Figure()
+    rows = list(relations.iter_rows(named=True))
+    for index, row in enumerate(rows):
+        label, colour, _, _ = RELATION_STYLES.get(row["relation"], (row["relation"], "#999", "solid", 1))
+        start = row["valid_from"] or first_date
+        end = row["valid_to"] or last_date
+        figure.add_trace(go.Scatter(
+            x=[start, end], y=[index, index], mode="lines+markers", showlegend=False,
+            line=dict(color=colour, width=10), marker=dict(size=6, color=colour),
+            hovertemplate=(f"{row['relation'].replace('_', ' ')} {row['other_name']}<br>"
+                           f"{row['valid_from'] or 'before our sources'} → {row['valid_to'] or 'ongoing'}<extra></extra>"),
+        ))
+    verb = {"out": "", "in": "← "}
+    figure.update_layout(
+        font=FONT, height=80 + 30 * max(len(rows), 1), margin=dict(l=10, r=10, t=10, b=10),
+        plot_bgcolor="white", paper_bgcolor="white",
+        xaxis=dict(type="date", range=[first_date, last_date], gridcolor="#eee"),
+        yaxis=dict(tickvals=list(range(len(rows))), autorange="reversed", automargin=True,
+                   ticktext=[f"{verb[r['direction']]}{r['relation'].replace('_', ' ')} {r['other_name']}" for r in rows]),
+    )
+    return figure
+
+
+MAP_CENTER = dict(lat=17.0, lon=-2.5)
+
+
+def _geo_layout() -> dict:
+    """Mali and its neighbours, outlines drawn from the offline topojson (scope 'africa')."""
+    return dict(
+        scope="africa", resolution=50, projection_type="mercator", center=MAP_CENTER,
+        lataxis_range=[9.0, 26.0], lonaxis_range=[-13.5, 6.0],
+        showcountries=True, countrycolor="#888", showland=True, landcolor="#f4f1ea",
+        showlakes=False, showcoastlines=True, coastlinecolor="#aaa", bgcolor="white",
+    )
+
+
+def events_map_figure(events: pl.DataFrame) -> go.Figure:
+    """One marker per event: colour by event type, size by deaths. `events` comes from
+    queries/map_events.sql."""
+    figure = go.Figure()
+    for event_type, colour in EVENT_TYPE_COLOURS.items():
+        subset = events.filter(pl.col("event_type") == event_type)
+        if subset.height == 0:
+            continue
+        deaths = subset["fatalities_best"].fill_null(0).to_list()
+        figure.add_trace(go.Scattergeo(
+            lat=subset["latitude"].to_list(), lon=subset["longitude"].to_list(), name=event_type,
+            mode="markers", marker=dict(color=colour, size=[7 + min(d, 400) ** 0.5 * 1.6 for d in deaths],
+                                        opacity=0.75, line=dict(width=0.5, color="white")),
+            customdata=subset.select("title", "location", pl.col("date_start").cast(pl.String),
+                                     pl.col("fatalities_best").fill_null(-1)).rows(),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<extra>%{fullData.name}</extra>",
+        ))
+    figure.update_layout(font=FONT, height=560, margin=dict(l=0, r=0, t=0, b=0), geo=_geo_layout(),
+                         legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, title=None))
+    return figure
+
+
+def grid_map_figure(cells: pl.DataFrame, cell_degrees: float) -> go.Figure:
+    """Events counted per grid cell, for more events than a browser draws smoothly. `cells`
+    comes from queries/map_grid.sql."""
+    figure = go.Figure(go.Scattergeo(
+        lat=cells["latitude"].to_list(), lon=cells["longitude"].to_list(), mode="markers",
+        name=f"events per {cell_degrees}° cell",
+        marker=dict(size=[6 + c ** 0.5 * 1.2 for c in cells["event_count"].to_list()], color="#9b2226",
+                    opacity=0.6, line=dict(width=0.5, color="white")),
+        customdata=cells.select("event_count", "fatalities", "main_type", "places").rows(),
+        hovertemplate="<b>%{customdata[0]:,} events</b> (%{customdata[2]} most)<br>%{customdata[1]:,} deaths reported"
+                      "<br>%{customdata[3]}<extra></extra>",
+    ))
+    figure.update_layout(font=FONT, height=560, margin=dict(l=0, r=0, t=0, b=0), geo=_geo_layout(), showlegend=False)
+    return figure

@@ -1,0 +1,137 @@
+"""/actors: who stands with whom, when, and where they act."""
+import datetime as dt
+
+import polars as pl
+import streamlit as st
+
+from mali_tracker import actor_charts, db, network, ui
+from mali_tracker.export import to_csv_bytes
+from mali_tracker.filters import parse_date
+
+ui.ensure_entrypoint()
+
+MAP_MARKER_LIMIT = 20_000  # above this, the map shows grid cells counted in DuckDB
+GRID_DEGREES = 0.5
+
+st.title("Who stands with whom, and where")
+filters = ui.event_filters()
+names = ui.actor_names()
+try:
+    dates = ui.query("relation_dates").row(0, named=True)
+    summary = ui.query("dataset_summary").row(0, named=True)
+    all_relations = ui.query("relations_all")
+    actor_counts = ui.query("actor_options")
+except db.DataUnavailable as exc:
+    ui.stop_on_data_problem(exc)
+
+first_date = dates["first_date"] or summary["first_date"] or dt.date(2012, 1, 1)
+last_date = max(d for d in (dates["last_date"], summary["last_date"], first_date) if d)
+
+
+@st.cache_data(show_spinner=False)
+def layout(data_dir: str, relation_rows: int) -> dict:
+    """Positions for every actor, computed once per data folder."""
+    return network.stable_positions(all_relations, actor_counts["actor_id"].to_list())
+
+
+positions = layout(str(ui.paths.data_dir()), all_relations.height)
+event_counts = dict(zip(actor_counts["actor_id"].to_list(), actor_counts["event_count"].to_list()))
+
+if "as_of" not in st.session_state:
+    messages: list[str] = []
+    asked = parse_date(st.query_params["as_of"], "as-of", messages) if "as_of" in st.query_params else None
+    if asked and not first_date <= asked <= last_date:
+        messages.append(f"The network covers {first_date} to {last_date}; {asked} was moved inside that range.")
+        asked = min(max(asked, first_date), last_date)
+    for message in messages:
+        st.warning(message, icon=":material/link_off:")
+    st.session_state["as_of"] = asked or last_date
+
+
+def select_clicked_actor() -> None:
+    """A click on a node profiles that actor (through the shared actor filter)."""
+    points = st.session_state["network"].selection.points
+    clicked = [p["customdata"][0] for p in points if isinstance(p.get("customdata"), list)]
+    if clicked:
+        st.session_state[ui.WIDGET_PREFIX + "actor"] = clicked[:1]
+
+
+st.header("The network")
+as_of = st.slider("As of", min_value=first_date, max_value=last_date, key="as_of", format="YYYY-MM-DD")
+if as_of == last_date:
+    st.query_params.pop("as_of", None)
+else:
+    st.query_params["as_of"] = as_of.isoformat()
+profiled = filters.actors[0] if filters.actors else None
+relations = ui.query("relations_as_of", as_of=as_of)
+st.caption(
+    f"**{relations.height} relations in force on {as_of:%d %B %Y}** between "
+    f"{len(set(relations['source_actor_id']) | set(relations['target_actor_id']))} actors. "
+    "Each actor keeps its place as the date moves; node size follows the events it took part in. "
+    "Click an actor, or choose one in the sidebar, to profile it."
+)
+st.plotly_chart(
+    actor_charts.network_figure(relations, positions, event_counts, highlight=profiled),
+    config=ui.PLOTLY_CONFIG, key="network", on_select=select_clicked_actor, selection_mode="points",
+    alt=f"Network of {relations.height} relations between actors in Mali on {as_of}.",
+)
+with st.expander(f"The {relations.height} relations as a table"):
+    st.dataframe(relations.drop("source_actor_id", "target_actor_id"), hide_index=True,
+                 column_config={"source_urls": st.column_config.TextColumn("sources")})
+st.download_button(f"Download the {relations.height} relations as CSV", to_csv_bytes(relations),
+                   file_name=f"mali-relations-{as_of}.csv", mime="text/csv",
+                   icon=":material/download:", on_click="ignore", key="relations_csv")
+
+if profiled:
+    profile = ui.query("actor_profile", actor_id=profiled).row(0, named=True)
+    st.header(profile["name"])
+    facts = [profile["actor_type"].replace("_", " ")]
+    if profile["name_fr"]:
+        facts.append(f"French: {profile['name_fr']}")
+    if profile["aliases"]:
+        facts.append(f"also {profile['aliases']}")
+    if profile["parent_name"]:
+        facts.append(f"part of {profile['parent_name']}")
+    if profile["active_from"] or profile["active_to"]:
+        facts.append(f"active {profile['active_from'] or '…'} – {profile['active_to'] or 'now'}")
+    st.caption(" · ".join(facts))
+    st.write(profile["description"])
+    own = ui.query("actor_relations", actor_id=profiled)
+    if own.height:
+        st.plotly_chart(actor_charts.relation_timeline_figure(own, first_date, last_date),
+                        config=ui.PLOTLY_CONFIG, key="actor_timeline",
+                        alt=f"{own.height} relations of {profile['name']} as bars over time.")
+    actor_events = ui.query("events_filtered", **filters.query_params(row_limit=500))
+    st.markdown(f"**{actor_events.height} events** with {profile['name']} in the filtered window")
+    st.dataframe(actor_events.select("date_start", "title", "event_type", "location", "source_urls"),
+                 hide_index=True)
+    st.markdown("Sources: " + " · ".join(f"[{i + 1}]({url})" for i, url in
+                                         enumerate((profile["source_urls"] or "").split())))
+
+st.header("Where they act")
+try:
+    mappable = int(ui.query("map_count", **filters.query_params())["event_count"][0])
+except db.DataUnavailable as exc:
+    ui.stop_on_data_problem(exc)
+who = f" involving {', '.join(names.get(a, a) for a in filters.actors)}" if filters.actors else ""
+window = f"{filters.start:%d %b %Y} – {filters.end:%d %b %Y}"
+if mappable == 0:
+    st.info(f"No event with a place matches the filters{who} for {window}.")
+elif mappable > MAP_MARKER_LIMIT:
+    cells = ui.query("map_grid", cell_degrees=GRID_DEGREES, **filters.query_params())
+    st.caption(f"**{mappable:,} events**{who}, {window}: too many to draw one by one, so they are "
+               f"counted per {GRID_DEGREES}° cell (about 55 km); circle size follows the count.")
+    st.plotly_chart(actor_charts.grid_map_figure(cells, GRID_DEGREES), config=ui.PLOTLY_CONFIG, key="map",
+                    alt=f"Map of {mappable:,} events in {cells.height} grid cells.")
+    st.download_button("Download the mapped cells as CSV", to_csv_bytes(cells), file_name="mali-map-cells.csv",
+                       mime="text/csv", icon=":material/download:", on_click="ignore", key="map_csv")
+else:
+    mapped = ui.query("map_events", row_limit=MAP_MARKER_LIMIT, **filters.query_params())
+    st.caption(f"**{mapped.height:,} events on the map**{who}, {window}. Colour by event type, "
+               "size by reported deaths. Events placed only by region sit on the region's capital.")
+    st.plotly_chart(actor_charts.events_map_figure(mapped), config=ui.PLOTLY_CONFIG, key="map",
+                    alt=f"Map of Mali with {mapped.height} events{who}.")
+    st.download_button(f"Download the {mapped.height:,} mapped events as CSV", to_csv_bytes(mapped),
+                       file_name=f"mali-map-{filters.start}-{filters.end}.csv", mime="text/csv",
+                       icon=":material/download:", on_click="ignore", key="map_csv")
+ui.footer()
