@@ -99,7 +99,7 @@ def _padded(values: list[float]) -> list[float]:
     return [low - pad, high + pad]
 
 
-def relation_timeline_figure(relations: pl.DataFrame, first_date, last_date) -> go.Figure:
+def relation_timeline_figure(relations: pl.DataFrame, actor_name: str, first_date, last_date) -> go.Figure:
     """One bar per relation of an actor, from valid_from to valid_to (open ends reach the
     edges of the data). `relations` comes from queries/actor_relations.sql."""
     figure = go.Figure()
@@ -114,13 +114,21 @@ def relation_timeline_figure(relations: pl.DataFrame, first_date, last_date) -> 
             hovertemplate=(f"{row['relation'].replace('_', ' ')} {row['other_name']}<br>"
                            f"{row['valid_from'] or 'before our sources'} → {row['valid_to'] or 'ongoing'}<extra></extra>"),
         ))
-    verb = {"out": "", "in": "← "}
+
+    def row_label(row: dict) -> str:
+        """Read in the relation's direction: 'partner Government of Mali' or
+        'Operation Serval deployed by France'."""
+        kind = row["relation"].replace("_", " ")
+        if row["direction"] == "out":
+            return f"{kind} {row['other_name']}"
+        return f"{row['other_name']} {kind} {actor_name}"
+
     figure.update_layout(
         font=FONT, height=80 + 30 * max(len(rows), 1), margin=dict(l=10, r=10, t=10, b=10),
         plot_bgcolor="white", paper_bgcolor="white",
         xaxis=dict(type="date", range=[first_date, last_date], gridcolor="#eee"),
         yaxis=dict(tickvals=list(range(len(rows))), autorange="reversed", automargin=True,
-                   ticktext=[f"{verb[r['direction']]}{r['relation'].replace('_', ' ')} {r['other_name']}" for r in rows]),
+                   ticktext=[row_label(r) for r in rows]),
     )
     return figure
 

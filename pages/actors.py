@@ -98,7 +98,7 @@ if profiled:
     st.write(profile["description"])
     own = ui.query("actor_relations", actor_id=profiled)
     if own.height:
-        st.plotly_chart(actor_charts.relation_timeline_figure(own, first_date, last_date),
+        st.plotly_chart(actor_charts.relation_timeline_figure(own, profile["name"], first_date, last_date),
                         config=ui.PLOTLY_CONFIG, key="actor_timeline",
                         alt=f"{own.height} relations of {profile['name']} as bars over time.")
     actor_events = ui.query("events_filtered", **filters.query_params(row_limit=500))

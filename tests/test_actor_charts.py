@@ -61,3 +61,12 @@ def test_map_markers_and_grid(bundled_db):
     assert cells["event_count"].sum() == events.height
     grid = actor_charts.grid_map_figure(cells, 0.5)
     assert len(grid.data[0].lat) == cells.height
+
+
+def test_an_actors_relations_read_in_their_direction(bundled_db):
+    own = db.run_query(bundled_db, "actor_relations", actor_id="france")
+    figure = actor_charts.relation_timeline_figure(own, "France", dt.date(2012, 1, 1), dt.date(2025, 11, 9))
+    labels = list(figure.layout.yaxis.ticktext)
+    assert "Operation Serval deployed by France" in labels
+    assert "partner Government of Mali" in labels
+    assert len(figure.data) == own.height
