@@ -452,7 +452,7 @@ def assemble(rows: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
         "claims": conform(frames["claims"], "claims").sort("subject", "published_date", "claim_id"),
         "claim_subjects": conform(frames["claim_subjects"], "claim_subjects").sort("subject"),
         "sources": conform(frames["sources"], "sources").sort("source_id"),
-        "periods": frames["periods"].sort("date_start"),
+        "periods": conform(frames["periods"], "periods").sort("date_start"),
     }
     return tables
 

@@ -16,9 +16,6 @@ import polars as pl
 from mali_tracker import paths
 from mali_tracker.schema import TABLES
 
-OPTIONAL_TABLES = ("periods",)
-
-
 class DataUnavailable(Exception):
     """A table's Parquet file is missing or unreadable; the message says how to fix it."""
 
@@ -58,11 +55,10 @@ def open_database(data_dir: Path) -> Database:
         config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
     )
     broken: dict[str, str] = {}
-    for table in TABLES + OPTIONAL_TABLES:
+    for table in TABLES:
         path = data_dir / f"{table}.parquet"
         if not path.exists():
-            if table not in OPTIONAL_TABLES:
-                broken[table] = "file is missing"
+            broken[table] = "file is missing"
             continue
         # A table that cannot be opened gets no view: only the queries that need it fail,
         # with a message naming the file, and the other pages keep working.
@@ -99,7 +95,7 @@ def query_names() -> list[str]:
 def _table_from_error(exc: Exception, broken: dict[str, str]) -> str | None:
     """Which table's file made a query fail, if any."""
     message = str(exc)
-    for table in TABLES + OPTIONAL_TABLES:
+    for table in TABLES:
         if f"{table}.parquet" in message or f"Table with name {table} " in message:
             return table
     if "filtered_events" in message:  # the macro could not be made over a broken table

@@ -84,6 +84,14 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "event_id": pl.String,
         "description": pl.String,
     },
+    "periods": {
+        "period_id": pl.String,
+        "label": pl.String,
+        "date_start": pl.Date,
+        "date_end": pl.Date,
+        "source_ids": pl.List(pl.String),
+        "note": pl.String,
+    },
     "sources": {
         "source_id": pl.String,
         "outlet": pl.String,

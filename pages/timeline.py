@@ -13,8 +13,7 @@ st.title("Timeline of Mali's crisis")
 filters = ui.event_filters()
 try:
     event_count = ui.query("events_count", **filters.query_params())["event_count"][0]
-    periods = ui.query("periods") if "periods" not in ui.database().broken else pl.DataFrame(
-        schema={"period_id": pl.String, "label": pl.String, "date_start": pl.Date, "date_end": pl.Date})
+    periods = ui.query("periods")
     if event_count > MARKER_LIMIT:
         monthly = ui.query("timeline_monthly", **filters.query_params())
         events = None

@@ -1,0 +1,117 @@
+"""What both importers share: refusing bad files, actor tables, and writing all or nothing."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import polars as pl
+
+from mali_tracker import datapackage
+from mali_tracker.schema import TABLES, conform, empty_table
+
+
+class IngestError(Exception):
+    """The file is not a usable export; the message is one line saying why."""
+
+
+def article(kind: str) -> str:
+    """'an ACLED export', 'a UCDP GED export' (said as the letters sound)."""
+    return "an" if kind.startswith(("ACLED", "A", "E", "I", "O")) else "a"
+
+
+def progress(message: str) -> None:
+    """Progress goes to stderr so a long import shows it is alive."""
+    print(f"… {message}", file=sys.stderr, flush=True)
+
+
+def scan_text_csv(path: Path, required: list[str], kind: str) -> pl.LazyFrame:
+    """A lazy scan with every column read as text (types are checked per column later)."""
+    if not path.exists():
+        raise IngestError(f"{path} does not exist")
+    if path.stat().st_size == 0:
+        raise IngestError(f"{path} is empty, not {article(kind)} {kind} export")
+    try:
+        header = pl.read_csv(path, n_rows=0, infer_schema=False, encoding="utf8-lossy").columns
+    except Exception as exc:  # polars raises several types for unreadable files
+        raise IngestError(f"{path} cannot be read as CSV ({str(exc).splitlines()[0]})") from exc
+    header = [name.lstrip("\ufeff").strip() for name in header]
+    missing = [name for name in required if name not in header]
+    if missing:
+        listed = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise IngestError(f"{path.name} is not {article(kind)} {kind} export: missing column(s) {listed}")
+    return pl.scan_csv(path, infer_schema=False, encoding="utf8-lossy", new_columns=header)
+
+
+def require_parsed(frame: pl.DataFrame, raw: str, parsed: str, what: str, kind: str) -> None:
+    """Refuse the file if any non-empty value of `raw` failed to parse into `parsed`."""
+    bad = frame.filter(pl.col(parsed).is_null() & pl.col(raw).is_not_null() & (pl.col(raw).str.strip_chars() != ""))
+    if bad.height:
+        example = bad[raw][0]
+        raise IngestError(f"{bad.height:,} row(s) have a {what} that is not valid in {article(kind)} {kind} export, "
+                          f"e.g. {example!r} in column {raw}")
+
+
+def actor_id_for(name: str) -> str:
+    """A readable, stable id for an actor name (accents folded; a hash keeps ids distinct)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "_", ascii_name).strip("_")[:40] or "actor"
+    return f"{slug}_{hashlib.sha1(name.encode()).hexdigest()[:6]}"
+
+
+def actor_tables(links: pl.DataFrame, origin: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """From (event_id, name, role, actor_type) rows, the actors and event_actors tables."""
+    links = links.filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
+    # An associated actor inherits its side's code in ACLED, so the type seen when the actor is
+    # a main party wins; only an actor never a main party takes its associated code.
+    names = links.group_by("name").agg(
+        pl.coalesce(
+            pl.col("actor_type").filter(pl.col("role") != "associated").mode().sort().first(),
+            pl.col("actor_type").mode().sort().first(),
+        ).alias("actor_type")
+    ).sort("name")
+    ids = {name: actor_id_for(name) for name in names["name"].to_list()}
+    actors = names.with_columns(
+        pl.col("name").replace_strict(ids).alias("actor_id"),
+        pl.lit(None, dtype=pl.String).alias("name_fr"),
+        pl.lit([], dtype=pl.List(pl.String)).alias("aliases"),
+        pl.lit(None, dtype=pl.String).alias("parent_id"),
+        pl.lit(None, dtype=pl.Date).alias("active_from"),
+        pl.lit(None, dtype=pl.Date).alias("active_to"),
+        pl.lit(f"Actor named in the imported {origin.upper()} export.").alias("description"),
+        pl.lit([], dtype=pl.List(pl.String)).alias("source_ids"),
+    )
+    event_actors = links.with_columns(pl.col("name").replace_strict(ids).alias("actor_id")).select(
+        "event_id", "actor_id", "role").unique(maintain_order=True)
+    return conform(actors, "actors"), conform(event_actors, "event_actors")
+
+
+def write_folder(tables: dict[str, pl.DataFrame], out_dir: Path) -> None:
+    """Write every table into a temporary folder beside `out_dir`, then swap it into place:
+    a failure leaves `out_dir` as it was."""
+    complete = {name: tables.get(name, empty_table(name)) for name in TABLES}
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        for name, frame in complete.items():
+            progress(f"writing {name} ({frame.height:,} rows)")
+            frame.write_parquet(staging / f"{name}.parquet", statistics=True)
+        (staging / "datapackage.json").write_text(datapackage.to_json(complete), encoding="utf-8")
+        old = None
+        if out_dir.exists():
+            old = out_dir.with_name(f".{out_dir.name}.old")
+            if old.exists():
+                shutil.rmtree(old)
+            os.replace(out_dir, old)
+        os.replace(staging, out_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
