@@ -72,10 +72,12 @@ def _first(value) -> str:
     return "" if value is None else str(value)
 
 
-def shorten(text: str, limit: int = 40) -> str:
-    """Echo a bad value back safely: short and on one line (Streamlit escapes the rest)."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+def quoted(text: str, limit: int = 40) -> str:
+    """Echo a reader's bad value back safely: short, on one line, and as a code span, so that
+    Markdown or HTML in a crafted link is shown as text, never rendered."""
+    flat = " ".join(text.replace("`", "'").split())
+    short = flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return f"`{short}`"
 
 
 def parse_date(raw: str, name: str, messages: list[str]) -> dt.date | None:
@@ -85,7 +87,7 @@ def parse_date(raw: str, name: str, messages: list[str]) -> dt.date | None:
     try:
         return dt.date.fromisoformat(raw.strip())
     except ValueError:
-        messages.append(f"'{shorten(raw)}' is not a date like 2013-01-11; using the default {name} date.")
+        messages.append(f"{quoted(raw)} is not a date like 2013-01-11; using the default {name} date.")
         return None
 
 
@@ -107,7 +109,7 @@ def parse_list(raw: str, name: str, allowed: Iterable[str], messages: list[str])
         else:
             unknown.append(value)
     if unknown:
-        listed = ", ".join(f"'{shorten(v)}'" for v in unknown[:3])
+        listed = ", ".join(quoted(v) for v in unknown[:3])
         extra = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
         messages.append(f"Unknown {name} {listed}{extra} in the link was ignored.")
     if len(chosen) > MAX_LIST_ITEMS:

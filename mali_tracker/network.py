@@ -7,11 +7,10 @@ import polars as pl
 
 
 
-def stable_positions(all_relations: pl.DataFrame, actor_ids: list[str]) -> dict[str, tuple[float, float]]:
-    """Spring layout of all actors over all relations (seeded, so the same data gives the same
-    picture). `all_relations` needs source_actor_id and target_actor_id."""
+def stable_positions(all_relations: pl.DataFrame) -> dict[str, tuple[float, float]]:
+    """Positions for every actor that has a relation at any date (deterministic: the same data
+    gives the same picture). `all_relations` needs source_actor_id and target_actor_id."""
     graph = nx.Graph()
-    graph.add_nodes_from(sorted(actor_ids))
     graph.add_edges_from(
         sorted(zip(all_relations["source_actor_id"].to_list(), all_relations["target_actor_id"].to_list()))
     )
@@ -21,6 +20,8 @@ def stable_positions(all_relations: pl.DataFrame, actor_ids: list[str]) -> dict[
     for component in sorted(nx.connected_components(graph), key=lambda c: sorted(c)[0]):
         if hub not in component:
             graph.add_edge(hub, sorted(component)[0])
+    if graph.number_of_nodes() == 0:
+        return {}
     start = nx.circular_layout(sorted(graph))
     positions = nx.kamada_kawai_layout(graph, pos=start) if graph.number_of_nodes() > 1 else start
     return {node: (round(float(x), 4), round(float(y), 4)) for node, (x, y) in positions.items()}

@@ -12,13 +12,13 @@ import polars as pl
 import streamlit as st
 
 from mali_tracker import db, paths
-from mali_tracker.filters import (  # noqa: F401 (shorten is re-exported for pages)
+from mali_tracker.filters import (  # noqa: F401 (quoted is re-exported for pages)
     DEFAULT_END,
     DEFAULT_START,
     FilterChoices,
     Filters,
     parse_filters,
-    shorten,
+    quoted,
     to_query_params,
 )
 

@@ -31,7 +31,7 @@ last_date = max(d for d in (dates["last_date"], summary["last_date"], first_date
 @st.cache_data(show_spinner=False)
 def layout(data_dir: str, relation_rows: int) -> dict:
     """Positions for every actor, computed once per data folder."""
-    return network.stable_positions(all_relations, actor_counts["actor_id"].to_list())
+    return network.stable_positions(all_relations)
 
 
 positions = layout(str(ui.paths.data_dir()), all_relations.height)

@@ -25,7 +25,7 @@ default = DEFAULT_SUBJECT if DEFAULT_SUBJECT in labels else subjects["subject"][
 if "estimates_subject" not in st.session_state:
     asked = st.query_params.get("subject")
     if asked is not None and asked not in labels:
-        st.warning(f"There is no contested figure called '{ui.shorten(asked)}'; showing "
+        st.warning(f"There is no contested figure called {ui.quoted(asked)}; showing "
                    f"{labels[default].lower()} instead.", icon=":material/link_off:")
     st.session_state["estimates_subject"] = asked if asked in labels else default
 subject = st.selectbox("Contested figure", list(labels), format_func=labels.get, key="estimates_subject")

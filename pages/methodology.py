@@ -41,7 +41,7 @@ with st.expander(f"All {sources.height:,} sources, with links"):
         column_config={"url": st.column_config.LinkColumn("url"),
                        "published_date": st.column_config.DateColumn("published_date", format="YYYY-MM-DD")},
     )
-    st.download_button("Download the sources as CSV", to_csv_bytes(sources), file_name="mali-sources.csv",
+    st.download_button(f"Download the {sources.height:,} sources as CSV", to_csv_bytes(sources), file_name="mali-sources.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore")
 
 for title in ("Coding rules", "How to cite a view", "Provenance and licence", "Corrections log"):

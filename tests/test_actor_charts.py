@@ -10,7 +10,7 @@ from mali_tracker.filters import Filters
 def network_on(bundled_db, day):
     relations = db.run_query(bundled_db, "relations_as_of", as_of=day)
     everyone = db.run_query(bundled_db, "actor_options")
-    positions = network.stable_positions(db.run_query(bundled_db, "relations_all"), everyone["actor_id"].to_list())
+    positions = network.stable_positions(db.run_query(bundled_db, "relations_all"))
     counts = dict(zip(everyone["actor_id"].to_list(), everyone["event_count"].to_list()))
     return relations, actor_charts.network_figure(relations, positions, counts), positions
 

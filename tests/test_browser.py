@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -112,4 +113,38 @@ def test_the_map_draws_offline_from_our_own_outlines(page, app_url):
     assert geo.count() > 10, "country outlines are drawn"
     assert any("/app/static/topojson/africa_50m.json" in url for url in page.requested)
     assert page.locator(".js-plotly-plot .scattergeo .point, .js-plotly-plot .scattergeo path.point").count() > 20
+    assert_clean(page, app_url)
+
+
+DOWNLOAD_PAGES = [
+    ("/explore?end=2025-11-09&region=Kidal", "Explore the data"),
+    ("/estimates", "Who says how many?"),
+    ("/actors?as_of=2020-01-01&actor=fama", "Who stands with whom, and where"),
+    ("/methodology", "Methodology"),
+]
+
+
+@pytest.mark.parametrize(("path", "title"), DOWNLOAD_PAGES)
+def test_every_download_is_safe_and_holds_the_rows_it_announces(page, app_url, path, title):
+    visit(page, app_url, path, title)
+    if "methodology" in path:
+        page.get_by_text("sources, with links").click()
+    buttons = page.get_by_role("button", name=re.compile(r"^Download .* as CSV$"))
+    buttons.first.wait_for(timeout=30_000)
+    assert buttons.count() >= 1
+    for index in range(buttons.count()):
+        button = buttons.nth(index)
+        announced = int("".join(ch for ch in button.inner_text().split("Download")[1].split("as CSV")[0]
+                                if ch.isdigit()))
+        with page.expect_download() as download_info:
+            button.click()
+        data = open(download_info.value.path(), "rb").read()
+        assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with a byte-order mark"
+        text = data.decode("utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert len(rows) == announced > 0
+        assert "Ã" not in text, "accents survive"
+        for row in rows:
+            for value in row.values():
+                assert not (value[:1] in ("=", "+", "@") and not value.lstrip("+").replace(".", "").isdigit())
     assert_clean(page, app_url)

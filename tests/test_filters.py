@@ -26,7 +26,7 @@ def test_bad_values_fall_back_with_a_message():
     assert parsed.filters.types == ("Battles",)
     assert parsed.filters.actors == ()
     assert len(parsed.messages) == 3
-    assert any("'2013-02-30' is not a date" in m for m in parsed.messages)
+    assert any("`2013-02-30` is not a date" in m for m in parsed.messages)
 
 
 def test_reversed_range_falls_back_to_default_window():

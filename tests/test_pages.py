@@ -54,8 +54,8 @@ def test_timeline_filtered_through_the_link():
 def test_timeline_bad_link_gives_a_message_and_the_default():
     app = open_page("timeline", start="not-a-date", type="Battles,<b>x</b>")
     warnings = " ".join(w.value for w in app.warning)
-    assert "'not-a-date' is not a date" in warnings
-    assert "Unknown event type '<b>x</b>'" in warnings
+    assert "`not-a-date` is not a date" in warnings
+    assert "Unknown event type `<b>x</b>`" in warnings
     assert "from 01 Jan 2012" in captions(app)
 
 
@@ -70,7 +70,7 @@ def test_explore_lists_rows_offers_csv_and_shows_sql():
 def test_explore_bad_link():
     app = open_page("explore", region="Atlantis", end="2019-02-31")
     warnings = " ".join(w.value for w in app.warning)
-    assert "Unknown region 'Atlantis'" in warnings and "'2019-02-31' is not a date" in warnings
+    assert "Unknown region `Atlantis`" in warnings and "`2019-02-31` is not a date" in warnings
     assert len(app.dataframe[0].value) > 200
 
 
@@ -147,5 +147,5 @@ def test_actors_as_of_and_actor_from_the_link():
 def test_actors_bad_links():
     app = open_page("actors", as_of="yesterday", actor="nobody")
     warnings = " ".join(w.value for w in app.warning)
-    assert "'yesterday' is not a date" in warnings and "Unknown actor 'nobody'" in warnings
+    assert "`yesterday` is not a date" in warnings and "Unknown actor `nobody`" in warnings
     assert app.slider[0].value.isoformat() == "2025-11-09"

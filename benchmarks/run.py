@@ -1,0 +1,175 @@
+"""Benchmark the dashboard at N events against the conventional pandas page, in one run.
+
+python benchmarks/run.py --rows 1000000
+
+Steps: generate an ACLED-shaped export of N rows; ingest it (time, peak memory); time the
+timeline page's server work cold and for filter changes (AppTest, its own process, with peak
+memory and the size of the figure sent to the browser); do the same for a Streamlit page that
+reads the CSV with pandas and st.cache_data; then in Debian's Chromium time cold start to first
+chart and a filtered view end to end for both. Writes benchmarks/out/results-N.json and prints
+a Markdown table (the README's figures come from it).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+
+FILTERED = "start=2018-01-01&end=2022-12-31&type=Battles&region=Mopti"
+SEARCHES = ["Mopti", "Kidal", "Gao"]
+INTERACTIONS = [
+    "",  # cold: the default view, first run in a fresh process
+    FILTERED,
+    "type=Protests,Riots",
+    "region=Kidal,Gao&start=2020-01-01",
+    "q=Ménaka&end=2025-11-09",
+    "theme=politics&start=2015-06-01&end=2016-06-01",
+]
+
+
+def python(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+
+
+def measure(script: str, page: str | None, extra: list[str], env: dict) -> dict:
+    args = ["benchmarks/measure_app.py", script, *INTERACTIONS]
+    if page:
+        args += ["--page", page]
+    for value in extra:
+        args += ["--arg", value]
+    return json.loads(python(*args, env=env).stdout.strip().splitlines()[-1])
+
+
+def browser_times(script: str, script_args: list[str], env: dict, path: str) -> dict:
+    """Cold start to first chart, then a filtered view end to end on the warm server."""
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "--server.port", str(port),
+                               "--server.headless", "true", "--server.address", "127.0.0.1",
+                               script, "--", *script_args], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            for _ in range(600):
+                try:
+                    page.goto(f"http://127.0.0.1:{port}{path}", timeout=2000)
+                    break
+                except Exception:
+                    time.sleep(0.2)
+            page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=300_000)
+            cold = time.perf_counter() - started
+            filtered = []
+            for attempt in range(3):  # a filtered link opened in a fresh tab on the warm server
+                fresh = browser.new_page()
+                clock = time.perf_counter()
+                fresh.goto(f"http://127.0.0.1:{port}{path}?{FILTERED}&start=201{8 - attempt}-01-01")
+                fresh.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=300_000)
+                filtered.append(time.perf_counter() - clock)
+                fresh.close()
+            changes = []
+            search = page.get_by_label("Search titles and summaries")
+            for term in SEARCHES:  # a filter changed in the open page, until the count updates
+                before = page.get_by_text("events").first.inner_text()
+                clock = time.perf_counter()
+                search.fill(term)
+                search.press("Enter")
+                page.wait_for_function(
+                    "(old) => [...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
+                    ".some(e => e.innerText.includes('events') && !e.innerText.includes(old))",
+                    arg=before.split(" events")[0], timeout=300_000)
+                page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=300_000)
+                changes.append(time.perf_counter() - clock)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"cold_start_to_chart_s": round(cold, 2), "filtered_link_s": round(statistics.median(filtered), 2),
+            "filter_change_s": round(statistics.median(changes), 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--skip-browser", action="store_true")
+    args = parser.parse_args()
+    out = ROOT / "benchmarks" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    csv = out / f"acled_{args.rows}.csv"
+    data = out / f"data_{args.rows}"
+    if not csv.exists():
+        print(f"generating {csv}", file=sys.stderr)
+        python("benchmarks/generate_acled.py", str(args.rows), str(csv))
+
+    clock = time.perf_counter()
+    python("-m", "mali_tracker.ingest", "acled", str(csv), "--out", str(data))
+    ingest_s = time.perf_counter() - clock
+    ingest_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+    env = {**os.environ, "MALI_TRACKER_DATA": str(data)}
+    ours = measure("app.py", "pages/timeline.py", [], env)
+    baseline = measure("benchmarks/pandas_timeline.py", None, [str(csv)], env)
+    results = {"rows": args.rows, "csv_mb": round(csv.stat().st_size / 2**20), "ingest_s": round(ingest_s, 1),
+               "ingest_peak_mb": round(ingest_mb), "dashboard": ours, "pandas": baseline}
+    if not args.skip_browser:
+        results["dashboard"]["browser"] = browser_times("app.py", [], env, "/timeline")
+        results["pandas"]["browser"] = browser_times("benchmarks/pandas_timeline.py", [str(csv)], env, "/")
+    (out / f"results-{args.rows}.json").write_text(json.dumps(results, indent=2))
+    print(markdown(results))
+
+
+def markdown(r: dict) -> str:
+    def warm(side: dict) -> float:
+        return statistics.median(run["seconds"] for run in side["runs"][1:])
+
+    def filtered(side: dict) -> dict:
+        return next(run for run in side["runs"] if run["query"] == FILTERED)
+
+    ours, theirs = r["dashboard"], r["pandas"]
+    lines = [
+        f"Benchmark at {r['rows']:,} events ({r['csv_mb']} MB of CSV), 2 cores:",
+        "",
+        "| measure | dashboard (DuckDB) | pandas page | ratio |",
+        "| --- | --- | --- | --- |",
+        f"| ingest (polars) | {r['ingest_s']} s, peak {r['ingest_peak_mb']} MB | — | |",
+        f"| server: cold first view | {ours['runs'][0]['seconds']} s | {theirs['runs'][0]['seconds']} s | "
+        f"{theirs['runs'][0]['seconds'] / ours['runs'][0]['seconds']:.1f}× |",
+        f"| server: filtered timeline view | {filtered(ours)['seconds']} s | {filtered(theirs)['seconds']} s | "
+        f"{filtered(theirs)['seconds'] / filtered(ours)['seconds']:.1f}× |",
+        f"| server: median of 5 filter changes | {warm(ours):.3f} s | {warm(theirs):.3f} s | "
+        f"{warm(theirs) / warm(ours):.1f}× |",
+        f"| figure sent to the browser (filtered view) | {filtered(ours)['figure_bytes'] / 1024:.0f} KB | "
+        f"{filtered(theirs)['figure_bytes'] / 1024:.0f} KB | |",
+        f"| figure sent (default view) | {ours['runs'][0]['figure_bytes'] / 1024:.0f} KB | "
+        f"{theirs['runs'][0]['figure_bytes'] / 1024:.0f} KB | |",
+        f"| peak memory of the server process | {ours['peak_mb']} MB | {theirs['peak_mb']} MB | |",
+    ]
+    if "browser" in ours:
+        b, t = ours["browser"], theirs["browser"]
+        lines += [
+            f"| browser: cold start to first chart | {b['cold_start_to_chart_s']} s | {t['cold_start_to_chart_s']} s | "
+            f"{t['cold_start_to_chart_s'] / b['cold_start_to_chart_s']:.1f}× |",
+            f"| browser: filter changed in the open page, until the chart is redrawn | {b['filter_change_s']} s | "
+            f"{t['filter_change_s']} s | {t['filter_change_s'] / b['filter_change_s']:.1f}× |",
+            f"| browser: filtered link opened in a new tab (includes loading Streamlit's front end) | "
+            f"{b['filtered_link_s']} s | {t['filtered_link_s']} s | {t['filtered_link_s'] / b['filtered_link_s']:.1f}× |",
+        ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
