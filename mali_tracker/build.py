@@ -18,6 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from mali_tracker import datapackage, paths
+from mali_tracker.search import search_text
 from mali_tracker.schema import (
     DATE_PRECISIONS,
     EVENT_TYPES,
@@ -443,7 +444,7 @@ def assemble(rows: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
         .sort("date_start", "event_id")
     )
     tables = {
-        "events": conform(events.drop("place_id", "place_precision"), "events"),
+        "events": conform(events.drop("place_id", "place_precision").with_columns(search_text()), "events"),
         "actors": conform(frames["actors"].with_columns(
             pl.col("aliases").fill_null(pl.lit([], dtype=pl.List(pl.String)))
         ), "actors").sort("actor_id"),

@@ -33,6 +33,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "origin": pl.String,
         "source_ids": pl.List(pl.String),
         "note": pl.String,
+        "search_text": pl.String,  # title, summary and place folded for search (see search.py)
     },
     "actors": {
         "actor_id": pl.String,

@@ -101,6 +101,8 @@ if profiled:
         st.plotly_chart(actor_charts.relation_timeline_figure(own, profile["name"], first_date, last_date),
                         config=ui.PLOTLY_CONFIG, key="actor_timeline",
                         alt=f"{own.height} relations of {profile['name']} as bars over time.")
+        with st.expander(f"The {own.height} relations of {profile['name']} as a table"):
+            st.dataframe(own.drop("other_actor_id"), hide_index=True)
     actor_events = ui.query("events_filtered", **filters.query_params(row_limit=500))
     st.markdown(f"**{actor_events.height} events** with {profile['name']} in the filtered window")
     st.dataframe(actor_events.select("date_start", "title", "event_type", "location", "source_urls"),
@@ -123,6 +125,8 @@ elif mappable > MAP_MARKER_LIMIT:
                f"counted per {GRID_DEGREES}° cell (about 55 km); circle size follows the count.")
     st.plotly_chart(actor_charts.grid_map_figure(cells, GRID_DEGREES), config=ui.PLOTLY_CONFIG, key="map",
                     alt=f"Map of {mappable:,} events in {cells.height} grid cells.")
+    with st.expander("The grid cells as a table"):
+        st.dataframe(cells, hide_index=True)
     st.download_button("Download the mapped cells as CSV", to_csv_bytes(cells), file_name="mali-map-cells.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore", key="map_csv")
 else:
@@ -131,6 +135,8 @@ else:
                "size by reported deaths. Events placed only by region sit on the region's capital.")
     st.plotly_chart(actor_charts.events_map_figure(mapped), config=ui.PLOTLY_CONFIG, key="map",
                     alt=f"Map of Mali with {mapped.height} events{who}.")
+    with st.expander("The mapped events as a table"):
+        st.dataframe(mapped, hide_index=True)
     st.download_button(f"Download the {mapped.height:,} mapped events as CSV", to_csv_bytes(mapped),
                        file_name=f"mali-map-{filters.start}-{filters.end}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore", key="map_csv")

@@ -12,12 +12,12 @@ MARKER_LIMIT = 3000  # above this many events, draw monthly counts instead of on
 st.title("Timeline of Mali's crisis")
 filters = ui.event_filters()
 try:
-    event_count = ui.query("events_count", **filters.query_params())["event_count"][0]
     periods = ui.query("periods")
-    if event_count > MARKER_LIMIT:
-        monthly = ui.query("timeline_monthly", **filters.query_params())
-        events = None
-    else:
+    # One aggregate scan answers both "how many?" and, for big windows, what to draw.
+    monthly = ui.query("timeline_monthly", **filters.query_params())
+    event_count = int(monthly["event_count"].sum())
+    events = None
+    if event_count <= MARKER_LIMIT:
         events = ui.query("events_filtered", **filters.query_params(row_limit=MARKER_LIMIT))
 except db.DataUnavailable as exc:
     ui.stop_on_data_problem(exc)
@@ -31,6 +31,8 @@ elif events is None:
     figure = charts.monthly_timeline_figure(monthly, periods, filters.start, filters.end)
     st.plotly_chart(figure, config=ui.PLOTLY_CONFIG, key="timeline_monthly",
                     alt=f"Bar chart of {event_count:,} events per month, {window}, stacked by event type.")
+    with st.expander("The monthly counts as a table"):
+        st.dataframe(monthly, hide_index=True)
 else:
     key_count = int(events["is_key"].sum())
     st.caption(f"**{event_count:,} events shown** from {window} · {key_count} milestones labelled · "

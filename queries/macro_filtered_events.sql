@@ -7,7 +7,8 @@
 --   p_themes        VARCHAR[]  theme in the list; empty = all
 --   p_actors        VARCHAR[]  at least one of these actor_ids took part; empty = all
 --   p_regions       VARCHAR[]  admin1 in the list; empty = all
---   p_q             VARCHAR    accent- and case-insensitive text in title, summary or location
+--   p_q             VARCHAR    accent- and case-insensitive text in title, summary or place
+--                              (events.search_text holds them already folded)
 -- Output: every column of events.
 CREATE MACRO filtered_events(p_start, p_end, p_types, p_themes, p_actors, p_regions, p_q) AS TABLE
 SELECT e.*
@@ -21,10 +22,4 @@ WHERE e.date_start <= p_end
     len(p_actors) = 0
     OR e.event_id IN (SELECT ea.event_id FROM event_actors AS ea WHERE list_contains(p_actors, ea.actor_id))
   )
-  AND (
-    p_q = ''
-    OR contains(
-      strip_accents(lower(concat_ws(' ', e.title, e.summary, e.location, e.admin1))),
-      strip_accents(lower(p_q))
-    )
-  );
+  AND (p_q = '' OR contains(e.search_text, strip_accents(lower(p_q))));

@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from mali_tracker.ingest.common import IngestError, actor_tables, progress, require_parsed, scan_text_csv
+from mali_tracker.search import search_text
 from mali_tracker.schema import EVENT_TYPES, conform
 
 COLUMNS = [
@@ -121,4 +122,5 @@ def to_tables(rows: pl.DataFrame) -> dict[str, pl.DataFrame]:
     ]).explode("name").with_columns(pl.col("name").str.strip_chars())
     actors, event_actors = actor_tables(pl.concat([main, associated]).with_columns(pl.col("name").str.strip_chars()),
                                         "acled")
-    return {"events": conform(events, "events"), "actors": actors, "event_actors": event_actors}
+    return {"events": conform(events.with_columns(search_text()), "events"), "actors": actors,
+            "event_actors": event_actors}

@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from mali_tracker.ingest.common import IngestError, actor_tables, progress, require_parsed, scan_text_csv
+from mali_tracker.search import search_text
 from mali_tracker.schema import conform
 
 COLUMNS = [
@@ -98,4 +99,5 @@ def to_tables(rows: pl.DataFrame) -> dict[str, pl.DataFrame]:
                            name.alias("name"), pl.lit(role).alias("role"), kind.alias("actor_type"))
 
     actors, event_actors = actor_tables(pl.concat([side("side_a", "initiator"), side("side_b", "target")]), "ucdp")
-    return {"events": conform(events, "events"), "actors": actors, "event_actors": event_actors}
+    return {"events": conform(events.with_columns(search_text()), "events"), "actors": actors,
+            "event_actors": event_actors}
