@@ -1,6 +1,8 @@
 """Mali Crisis Tracker: navigation and page setup. Run with `streamlit run app.py`."""
 import streamlit as st
 
+from mali_tracker import ui
+
 st.set_page_config(
     page_title="Mali Crisis Tracker",
     page_icon="static/favicon.png",
@@ -17,4 +19,5 @@ PAGES = [
     st.Page("pages/methodology.py", title="Methodology", icon=":material/fact_check:", url_path="methodology"),
 ]
 
+ui.mark_entrypoint()
 st.navigation(PAGES, position="top").run()

@@ -70,7 +70,8 @@ def generate(rows: int, seed: int = 2012) -> pl.DataFrame:
         pl.struct("event_type", "sub_pick").map_elements(
             lambda r: EVENT_TYPES[r["event_type"]][r["sub_pick"] % len(EVENT_TYPES[r["event_type"]])],
             return_dtype=pl.String).alias("sub_event_type"),
-        pl.when(pl.col("assoc")).then(pl.lit("Wagner Group; Military Forces of Mali (2021-)")).otherwise(pl.lit("")).alias("assoc_actor_1"),
+        pl.when(pl.col("assoc")).then(pl.lit("Wagner Group; Military Forces of Mali (2021-)"))
+        .otherwise(pl.lit("")).alias("assoc_actor_1"),
         pl.lit("").alias("assoc_actor_2"),
         pl.lit("").alias("interaction"), pl.lit("").alias("civilian_targeting"),
         pl.lit("466").alias("iso"), pl.lit("Western Africa").alias("region"), pl.lit("Mali").alias("country"),

@@ -18,7 +18,6 @@ from pathlib import Path
 import polars as pl
 
 from mali_tracker import datapackage, paths
-from mali_tracker.search import search_text
 from mali_tracker.schema import (
     DATE_PRECISIONS,
     EVENT_TYPES,
@@ -26,6 +25,7 @@ from mali_tracker.schema import (
     THEMES,
     conform,
 )
+from mali_tracker.search import search_text
 
 # Mali's bounding box, slightly padded; a place outside it must say so (outside_mali=true).
 MALI_BOUNDS = {"lat": (10.0, 25.1), "lon": (-12.4, 4.4)}

@@ -46,6 +46,35 @@ def lane_position(theme: str | None, event_type: str | None) -> float:
     return lane + (row - (len(EVENT_TYPES) - 1) / 2) * 0.07
 
 
+def lane_y_expr() -> pl.Expr:
+    """lane_position() as a Polars expression (no Python per row: Python callbacks inside
+    Polars' thread pool can deadlock with Streamlit's other session threads)."""
+    lanes = {theme: float(i) for i, theme in enumerate(THEMES)}
+    rows = {kind: (i - (len(EVENT_TYPES) - 1) / 2) * 0.07 for i, kind in enumerate(EVENT_TYPES)}
+    return (
+        pl.col("theme").replace_strict(lanes, default=float(len(THEMES)), return_dtype=pl.Float64)
+        + pl.col("event_type").replace_strict(rows, default=(len(EVENT_TYPES) - (len(EVENT_TYPES) - 1) / 2) * 0.07,
+                                              return_dtype=pl.Float64)
+    ).alias("lane_y")
+
+
+def date_text_expr() -> pl.Expr:
+    """format_event_date() as a Polars expression."""
+    day = pl.col("date_start")
+    return (
+        pl.when(day.is_null()).then(pl.lit("date unknown"))
+        .when(pl.col("date_precision") == "year").then(day.dt.strftime("%Y"))
+        .when(pl.col("date_precision") == "month").then(day.dt.strftime("%b %Y"))
+        .otherwise(day.dt.strftime("%-d %b %Y"))
+        .alias("date_text")
+    )
+
+
+def label_text_expr(events: pl.DataFrame) -> pl.Expr:
+    """The milestone label: the short label where the data has one, else the title."""
+    return (pl.coalesce("label", "title") if "label" in events.columns else pl.col("title")).alias("label_text")
+
+
 def _lane_axis(label_levels: int = 0) -> dict:
     top = len(THEMES) - 0.4 + (LABEL_BAND_GAP + label_levels * LABEL_ROW_STEP if label_levels else 0)
     return dict(
@@ -143,18 +172,7 @@ def timeline_figure(
     """
     figure = go.Figure()
     _add_periods(figure, periods, start, end)
-    rows = events.with_columns(
-        pl.struct("theme", "event_type")
-        .map_elements(lambda r: lane_position(r["theme"], r["event_type"]), return_dtype=pl.Float64)
-        .alias("lane_y"),
-        pl.struct("date_start", "date_precision")
-        .map_elements(lambda r: format_event_date(r["date_start"], r["date_precision"]), return_dtype=pl.String)
-        .alias("date_text"),
-        (pl.coalesce("label", "title") if "label" in events.columns else pl.col("title")).alias("label_text"),
-    ) if events.height else events.with_columns(
-        pl.lit(None, dtype=pl.Float64).alias("lane_y"), pl.lit(None, dtype=pl.String).alias("date_text"),
-        pl.lit(None, dtype=pl.String).alias("label_text"),
-    )
+    rows = events.with_columns(lane_y_expr(), date_text_expr(), label_text_expr(events))
     for event_type in EVENT_TYPES:
         subset = rows.filter(pl.col("event_type") == event_type)
         if subset.height == 0:

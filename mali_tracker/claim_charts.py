@@ -124,8 +124,7 @@ def evolution_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
     Undated claims cannot be placed and are left out (the page says how many)."""
     figure = go.Figure()
     dated = claims.filter(pl.col("published_date").is_not_null() & pl.col("in_spread"))
-    for kind, group in dated.group_by("claimant_type", maintain_order=True):
-        kind = kind[0]
+    for (kind,), group in dated.group_by("claimant_type", maintain_order=True):
         lows = group.select(pl.coalesce("figure_low", "figure_high")).to_series().to_list()
         highs = group["figure_high"].to_list()
         figure.add_trace(go.Scatter(
@@ -133,7 +132,8 @@ def evolution_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
             name=CLAIMANT_LABELS.get(kind, kind),
             marker=dict(size=13, color=CLAIMANT_COLOURS.get(kind, "#777"),
                         symbol=["triangle-up" if h is None else "circle" for h in highs]),
-            error_y=dict(type="data", symmetric=False, array=[(h - l) if h is not None else 0 for l, h in zip(lows, highs)],
+            error_y=dict(type="data", symmetric=False,
+                         array=[(high - low) if high is not None else 0 for low, high in zip(lows, highs)],
                          arrayminus=[0] * len(lows), color=CLAIMANT_COLOURS.get(kind, "#777")),
             customdata=group.select("figure_text", "outlet").rows(),
             hovertemplate="<b>\"%{customdata[0]}\"</b><br>%{customdata[1]}, %{x|%d %b %Y}<extra>%{fullData.name}</extra>",

@@ -16,6 +16,7 @@ import polars as pl
 from mali_tracker import paths
 from mali_tracker.schema import TABLES
 
+
 class DataUnavailable(Exception):
     """A table's Parquet file is missing or unreadable; the message says how to fix it."""
 

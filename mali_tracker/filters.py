@@ -7,8 +7,8 @@ defaults so a copied link stays short. Pure functions: no Streamlit here.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping
 
 DEFAULT_START = dt.date(2012, 1, 1)
 DEFAULT_END = dt.date(2024, 12, 31)

@@ -6,7 +6,6 @@ import networkx as nx
 import polars as pl
 
 
-
 def stable_positions(all_relations: pl.DataFrame) -> dict[str, tuple[float, float]]:
     """Positions for every actor that has a relation at any date (deterministic: the same data
     gives the same picture). `all_relations` needs source_actor_id and target_actor_id."""

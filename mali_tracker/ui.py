@@ -8,6 +8,11 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+# Plotly and Streamlit look pandas up lazily in sys.modules; with several readers arriving at
+# once, one thread could see the module half-imported by another ("partially initialized module
+# 'pandas'", seen in benchmarks/load.py). Importing it here, under Python's import lock, before
+# any page draws anything, ends that race.
+import pandas  # noqa: F401
 import polars as pl
 import streamlit as st
 
@@ -33,17 +38,26 @@ def _database(data_dir: str) -> db.Database:
     return db.open_database(Path(data_dir))
 
 
+ENTRYPOINT_MARK = "_ran_through_app_py"
+
+
+def mark_entrypoint() -> None:
+    """Called by app.py on every run, just before it hands over to the page."""
+    st.session_state[ENTRYPOINT_MARK] = True
+
+
 def ensure_entrypoint() -> None:
-    """Run every page through app.py's navigation, even on a fresh server's first request.
+    """Run every page through app.py's navigation, even on a fresh server's first requests.
 
     Streamlit treats an app with a `pages/` folder as a v1 multipage app until
-    `st.navigation` has run once in the process, so the very first visitor of a deep link
+    `st.navigation` has run once in the process, so the first visitors of a deep link
     (/timeline) would get the page without app.py's setup and with the old sidebar menu.
-    Turning that mode off and rerunning sends the request through app.py instead.
+    A page that was not reached through app.py in this run turns that mode off and reruns,
+    which sends the request through app.py instead.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+    if not st.session_state.pop(ENTRYPOINT_MARK, False):
         PagesManager.uses_pages_directory = False
         st.rerun()
 

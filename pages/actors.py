@@ -1,7 +1,6 @@
 """/actors: who stands with whom, when, and where they act."""
 import datetime as dt
 
-import polars as pl
 import streamlit as st
 
 from mali_tracker import actor_charts, db, network, ui

@@ -50,7 +50,8 @@ st.caption(
     "One row per claim, earliest report at the top. A dot is an exact figure, a bar a range, "
     "a dotted arrow an open-ended \"at least\". Colour says who made the claim. The shaded band "
     f"spans the lowest and highest figure for {quantity}; faded rows count something else and "
-    "are not in the band." + (f" {undated} of the claims come from pages that show no date; they sit at the bottom." if undated else "")
+    "are not in the band."
+    + (f" {undated} of the claims come from pages that show no date; they sit at the bottom." if undated else "")
 )
 st.plotly_chart(
     claim_charts.range_figure(claims, quantity), config=ui.PLOTLY_CONFIG, key="range_chart",

@@ -38,7 +38,8 @@ right.caption("Every event, relation and figure links to the reports it rests on
 
 st.subheader("Where to go next")
 st.page_link("pages/timeline.py", label="Timeline: what happened, and when, since 2012", icon=":material/timeline:")
-st.page_link("pages/estimates.py", label="Estimates: every reported arrest figure, who said it, and the spread", icon=":material/difference:")
+st.page_link("pages/estimates.py", label="Estimates: every reported arrest figure, who said it, and the spread",
+             icon=":material/difference:")
 st.page_link("pages/actors.py", label="Actors: who stands with whom, when, and where they act", icon=":material/hub:")
 st.page_link("pages/explore.py", label="Explore: filter the events, see the SQL, download CSV", icon=":material/table:")
 st.page_link("pages/methodology.py", label="Methodology: the sources, coding rules and corrections", icon=":material/fact_check:")

@@ -3,9 +3,9 @@ import polars as pl
 import streamlit as st
 
 from mali_tracker import charts, db, ui
+from mali_tracker.charts import format_event_date
 
 ui.ensure_entrypoint()
-from mali_tracker.charts import format_event_date
 
 MARKER_LIMIT = 3000  # above this many events, draw monthly counts instead of one marker each
 

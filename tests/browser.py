@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -34,10 +35,12 @@ def running_app(data_dir: Path | None = None):
     env = dict(os.environ)
     if data_dir:
         env[paths.DATA_DIR_ENV] = str(data_dir)
+    # The server's log goes to a file: an unread pipe fills up and blocks the server.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=paths.PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=paths.PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -47,10 +50,11 @@ def running_app(data_dir: Path | None = None):
                 with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
                     if response.status == 200:
                         break
-            except OSError:
+            except OSError as exc:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    output = process.stdout.read().decode(errors="replace") if process.stdout else ""
-                    raise RuntimeError(f"streamlit did not start:\n{output}")
+                    log.seek(0)
+                    output = log.read().decode(errors="replace")
+                    raise RuntimeError(f"streamlit did not start:\n{output}") from exc
                 time.sleep(0.3)
         yield base
     finally:
@@ -59,6 +63,10 @@ def running_app(data_dir: Path | None = None):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        if os.environ.get("MALI_TRACKER_SERVER_LOG"):
+            log.seek(0)
+            Path(os.environ["MALI_TRACKER_SERVER_LOG"]).write_bytes(log.read())
+        log.close()
 
 
 def foreign_requests(urls: list[str], base: str) -> list[str]:

@@ -31,7 +31,8 @@ def test_every_chart_has_a_text_alternative_and_a_table(page, params):
 def test_palettes_are_colour_blind_safe():
     assert set(c.lower() for c in charts.EVENT_TYPE_COLOURS.values()) <= OKABE_ITO
     assert len(set(charts.EVENT_TYPE_SYMBOLS.values())) == len(charts.EVENT_TYPE_SYMBOLS), "shape repeats colour"
-    assert {c.lower() for _, colour, _ in actor_charts.ACTOR_GROUPS.values() for c in [colour]} - OKABE_ITO <= {"#999999", "#882255"}
+    group_colours = {colour.lower() for _, colour, _ in actor_charts.ACTOR_GROUPS.values()}
+    assert group_colours - OKABE_ITO <= {"#999999", "#882255"}, "two extra, dark and grey, for people and militias"
     assert len({symbol for *_, symbol in actor_charts.ACTOR_GROUPS.values()}) == len(actor_charts.ACTOR_GROUPS)
     common = ["security_source", "army", "legislator", "government", "outlet_count", "rights_group", "un"]
     assert {claim_charts.CLAIMANT_COLOURS[k].lower() for k in common} <= OKABE_ITO

@@ -5,9 +5,8 @@ import datetime as dt
 
 import polars as pl
 
-from mali_tracker import charts
+from mali_tracker import charts, db
 from mali_tracker.filters import Filters
-from mali_tracker import db
 
 
 def events_and_periods(bundled_db, **changes):
@@ -65,3 +64,11 @@ def test_monthly_timeline_stacks_counts_by_type(bundled_db):
     figure = charts.monthly_timeline_figure(monthly, periods, filters.start, filters.end)
     assert figure.layout.barmode == "stack"
     assert sum(sum(trace.y) for trace in figure.data) == monthly["event_count"].sum()
+
+
+def test_vectorised_lanes_and_dates_match_the_row_functions(bundled_db):
+    _, events, _ = events_and_periods(bundled_db, end=dt.date(2025, 11, 9))
+    computed = events.with_columns(charts.lane_y_expr(), charts.date_text_expr())
+    for row in computed.iter_rows(named=True):
+        assert abs(row["lane_y"] - charts.lane_position(row["theme"], row["event_type"])) < 1e-9
+        assert row["date_text"] == charts.format_event_date(row["date_start"], row["date_precision"])

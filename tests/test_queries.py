@@ -96,6 +96,7 @@ def test_connection_is_locked_down(bundled_db, statement):
 
 def test_a_broken_table_is_named_with_the_fix(tmp_path):
     import shutil
+
     from mali_tracker import paths
     for parquet in paths.DEFAULT_DATA_DIR.glob("*.parquet"):
         shutil.copy(parquet, tmp_path / parquet.name)

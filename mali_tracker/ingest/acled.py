@@ -12,8 +12,8 @@ from pathlib import Path
 import polars as pl
 
 from mali_tracker.ingest.common import IngestError, actor_tables, progress, require_parsed, scan_text_csv
-from mali_tracker.search import search_text
 from mali_tracker.schema import EVENT_TYPES, conform
+from mali_tracker.search import search_text
 
 COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -86,7 +86,8 @@ def to_tables(rows: pl.DataFrame) -> dict[str, pl.DataFrame]:
         pl.col("_date").alias("date_start"),
         pl.col("_date").alias("date_end"),
         pl.col("time_precision").str.strip_chars().replace_strict(DATE_PRECISION, default="day").alias("date_precision"),
-        pl.concat_str([pl.col("sub_event_type"), pl.lit(" in "), pl.col("location").fill_null("an unnamed place")]).alias("title"),
+        pl.concat_str([pl.col("sub_event_type"), pl.lit(" in "), pl.col("location").fill_null("an unnamed place")])
+        .alias("title"),
         pl.lit(None, dtype=pl.String).alias("label"),
         pl.col("notes").fill_null("").alias("summary"),
         "event_type",

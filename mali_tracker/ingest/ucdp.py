@@ -10,8 +10,8 @@ from pathlib import Path
 import polars as pl
 
 from mali_tracker.ingest.common import IngestError, actor_tables, progress, require_parsed, scan_text_csv
-from mali_tracker.search import search_text
 from mali_tracker.schema import conform
+from mali_tracker.search import search_text
 
 COLUMNS = [
     "id", "year", "type_of_violence", "conflict_name", "dyad_name", "side_a", "side_b",
