@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
-from mali_tracker.ingest.common import IngestError, actor_tables, progress, require_parsed, scan_text_csv
+from mali_tracker.ingest.common import IngestError, actor_tables, number, progress, read_typed
 from mali_tracker.schema import EVENT_TYPES, conform
 from mali_tracker.search import search_text
 
@@ -51,23 +51,14 @@ def _parse_dates(text: pl.Expr) -> pl.Expr:
 
 def read_events(path: Path) -> pl.DataFrame:
     """The export's rows as typed events, duplicates resolved, or an IngestError."""
-    progress(f"reading {path.name}")
-    raw = scan_text_csv(path, COLUMNS, "ACLED").with_columns(
-        _parse_dates(pl.col("event_date")).alias("_date"),
-        pl.col("latitude").str.strip_chars().cast(pl.Float64, strict=False).alias("_lat"),
-        pl.col("longitude").str.strip_chars().cast(pl.Float64, strict=False).alias("_lon"),
-        pl.col("fatalities").str.strip_chars().cast(pl.Int32, strict=False).alias("_deaths"),
-        pl.col("timestamp").str.strip_chars().cast(pl.Int64, strict=False).alias("_stamp"),
-        pl.col("geo_precision").str.strip_chars().cast(pl.Int8, strict=False).alias("_geo"),
-    ).collect(engine="streaming")
-    if raw.height == 0:
-        raise IngestError(f"{path.name} has a header but no rows")
-    progress(f"{raw.height:,} rows read; checking types")
-    require_parsed(raw, "event_date", "_date", "date", "ACLED")
-    require_parsed(raw, "latitude", "_lat", "latitude", "ACLED")
-    require_parsed(raw, "longitude", "_lon", "longitude", "ACLED")
-    require_parsed(raw, "fatalities", "_deaths", "fatality count", "ACLED")
-    require_parsed(raw, "timestamp", "_stamp", "timestamp", "ACLED")
+    raw = read_typed(path, COLUMNS, "ACLED", {
+        "_date": (_parse_dates(pl.col("event_date")), "event_date", "date"),
+        "_lat": (number("latitude", pl.Float64), "latitude", "latitude"),
+        "_lon": (number("longitude", pl.Float64), "longitude", "longitude"),
+        "_deaths": (number("fatalities", pl.Int32), "fatalities", "fatality count"),
+        "_stamp": (number("timestamp", pl.Int64), "timestamp", "timestamp"),
+        "_geo": (number("geo_precision", pl.Int8), "geo_precision", "geo_precision"),
+    })
     if raw["event_id_cnty"].null_count():
         raise IngestError(f"{raw['event_id_cnty'].null_count():,} row(s) have no event_id_cnty")
     unknown = set(raw["event_type"].drop_nulls().unique()) - set(EVENT_TYPES)

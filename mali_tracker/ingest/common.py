@@ -48,6 +48,26 @@ def scan_text_csv(path: Path, required: list[str], kind: str) -> pl.LazyFrame:
     return pl.scan_csv(path, infer_schema=False, encoding="utf8-lossy", new_columns=header)
 
 
+def number(column: str, dtype: pl.DataType) -> pl.Expr:
+    """A text column read as a number; a value that is not one becomes null (then refused)."""
+    return pl.col(column).str.strip_chars().cast(dtype, strict=False)
+
+
+def read_typed(path: Path, required: list[str], kind: str, typed: dict[str, tuple[pl.Expr, str, str]]) -> pl.DataFrame:
+    """Scan the export as text, add each typed column (name: (expression, source column, what it
+    is)), and refuse the file if it has no rows or any value does not parse."""
+    progress(f"reading {path.name}")
+    raw = scan_text_csv(path, required, kind).with_columns(
+        expression.alias(name) for name, (expression, _, _) in typed.items()
+    ).collect(engine="streaming")
+    if raw.height == 0:
+        raise IngestError(f"{path.name} has a header but no rows")
+    progress(f"{raw.height:,} rows read; checking types")
+    for name, (_, source, what) in typed.items():
+        require_parsed(raw, source, name, what, kind)
+    return raw
+
+
 def require_parsed(frame: pl.DataFrame, raw: str, parsed: str, what: str, kind: str) -> None:
     """Refuse the file if any non-empty value of `raw` failed to parse into `parsed`."""
     bad = frame.filter(pl.col(parsed).is_null() & pl.col(raw).is_not_null() & (pl.col(raw).str.strip_chars() != ""))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
-from mali_tracker.ingest.common import IngestError, actor_tables, progress, require_parsed, scan_text_csv
+from mali_tracker.ingest.common import IngestError, actor_tables, number, progress, read_typed
 from mali_tracker.schema import conform
 from mali_tracker.search import search_text
 
@@ -37,22 +37,13 @@ def _date(column: str) -> pl.Expr:
 
 
 def read_events(path: Path) -> pl.DataFrame:
-    progress(f"reading {path.name}")
-    raw = scan_text_csv(path, COLUMNS, "UCDP GED").with_columns(
-        _date("date_start").alias("_start"),
-        _date("date_end").alias("_end"),
-        pl.col("latitude").str.strip_chars().cast(pl.Float64, strict=False).alias("_lat"),
-        pl.col("longitude").str.strip_chars().cast(pl.Float64, strict=False).alias("_lon"),
-        *(pl.col(c).str.strip_chars().cast(pl.Int32, strict=False).alias(f"_{c}") for c in ("best", "low", "high")),
-    ).collect(engine="streaming")
-    if raw.height == 0:
-        raise IngestError(f"{path.name} has a header but no rows")
-    progress(f"{raw.height:,} rows read; checking types")
-    for column, parsed, what in (("date_start", "_start", "date"), ("date_end", "_end", "date"),
-                                 ("latitude", "_lat", "latitude"), ("longitude", "_lon", "longitude"),
-                                 ("best", "_best", "death count"), ("low", "_low", "death count"),
-                                 ("high", "_high", "death count")):
-        require_parsed(raw, column, parsed, what, "UCDP GED")
+    raw = read_typed(path, COLUMNS, "UCDP GED", {
+        "_start": (_date("date_start"), "date_start", "date"),
+        "_end": (_date("date_end"), "date_end", "date"),
+        "_lat": (number("latitude", pl.Float64), "latitude", "latitude"),
+        "_lon": (number("longitude", pl.Float64), "longitude", "longitude"),
+        **{f"_{c}": (number(c, pl.Int32), c, "death count") for c in ("best", "low", "high")},
+    })
     unknown = set(raw["type_of_violence"].drop_nulls().str.strip_chars().unique()) - set(VIOLENCE)
     if unknown:
         raise IngestError(f"unknown UCDP type_of_violence {sorted(unknown)[0]!r}; expected 1, 2 or 3")
