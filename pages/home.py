@@ -25,7 +25,7 @@ except db.DataUnavailable as exc:
 left, middle, right = st.columns(3)
 if spread["claim_count"]:
     left.metric(
-        "Soldiers reported arrested, Aug 2025",
+        "People reported arrested over the Aug 2025 plot",
         f"{spread['lowest']}–{spread['highest']}",
         help="Lowest and highest figure published, across every claim in the data.",
         border=True,

@@ -29,7 +29,7 @@ def test_front_page_tells_the_story_with_the_headline_spread():
     assert app.title[0].value == "Mali Crisis Tracker"
     assert "Dembélé" in app.markdown[0].value
     metric = app.metric[0]
-    assert metric.label.startswith("Soldiers reported arrested")
+    assert metric.label.startswith("People reported arrested")
     low, high = (int(x) for x in metric.value.split("–"))
     assert low <= 20 and high >= 50, "the spread covers at least the story's 20 to 50"
 
