@@ -148,3 +148,16 @@ def test_every_download_is_safe_and_holds_the_rows_it_announces(page, app_url, p
             for value in row.values():
                 assert not (value[:1] in ("=", "+", "@") and not value.lstrip("+").replace(".", "").isdigit())
     assert_clean(page, app_url)
+
+
+def test_clicking_an_event_shows_its_summary_and_sources(page, app_url):
+    visit(page, app_url, "/timeline?q=Dembele&end=2025-11-09", "Timeline of Mali's crisis")
+    point = page.locator(".js-plotly-plot .scatterlayer .point").first
+    point.wait_for(timeout=30_000)
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    detail = page.get_by_role("heading", level=3).first
+    detail.wait_for(timeout=30_000)
+    assert "Dembélé" in detail.inner_text() or "plot" in detail.inner_text()
+    assert page.locator("[data-testid='stMarkdownContainer'] a[href^='http']").count() >= 1
+    assert_clean(page, app_url)

@@ -149,3 +149,11 @@ def test_actors_bad_links():
     warnings = " ".join(w.value for w in app.warning)
     assert "`yesterday` is not a date" in warnings and "Unknown actor `nobody`" in warnings
     assert app.slider[0].value.isoformat() == "2025-11-09"
+
+
+def test_the_reader_can_widen_the_window_to_the_latest_event():
+    app = open_page("timeline")
+    button = next(b for b in app.sidebar.button if b.label.startswith("Up to the latest event"))
+    button.click().run()
+    assert app.sidebar.date_input[1].value.isoformat() == "2025-11-09"
+    assert any("– 09 Nov 2025" in c.value for c in app.caption)
