@@ -109,9 +109,14 @@ def filter_choices() -> FilterChoices:
 
 
 @st.cache_data(show_spinner=False)
-def actor_names() -> dict[str, str]:
-    frame = query("actor_options")
+def _actor_names(data_dir: str) -> dict[str, str]:
+    frame = db.run_query(_database(data_dir), "actor_options")
     return dict(zip(frame["actor_id"].to_list(), frame["name"].to_list()))
+
+
+def actor_names() -> dict[str, str]:
+    """actor_id -> name, for the sidebar and captions (per data folder)."""
+    return _actor_names(str(paths.data_dir()))
 
 
 def _date_bounds(choices: FilterChoices) -> tuple[dt.date, dt.date]:
