@@ -180,5 +180,8 @@ def grid_map_figure(cells: pl.DataFrame, cell_degrees: float) -> go.Figure:
         hovertemplate="<b>%{customdata[0]:,} events</b> (%{customdata[2]} most)<br>%{customdata[1]:,} deaths reported"
                       "<br>%{customdata[3]}<extra></extra>",
     ))
-    figure.update_layout(font=FONT, height=560, margin=dict(l=0, r=0, t=0, b=0), geo=_geo_layout(), showlegend=False)
+    total = int(cells["event_count"].sum()) if cells.height else 0
+    figure.update_layout(font=FONT, height=580, margin=dict(l=0, r=0, t=30, b=0), geo=_geo_layout(), showlegend=False,
+                         title=dict(text=f"{total:,} events, counted per {cell_degrees}° cell (too many to draw one by one)",
+                                    font=dict(size=13), x=0))
     return figure

@@ -61,6 +61,7 @@ def test_map_markers_and_grid(bundled_db):
     assert cells["event_count"].sum() == events.height
     grid = actor_charts.grid_map_figure(cells, 0.5)
     assert len(grid.data[0].lat) == cells.height
+    assert grid.layout.title.text.startswith(f"{events.height:,} events, counted per 0.5° cell")
 
 
 def test_an_actors_relations_read_in_their_direction(bundled_db):
