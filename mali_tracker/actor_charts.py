@@ -171,10 +171,11 @@ def events_map_figure(events: pl.DataFrame) -> go.Figure:
 def grid_map_figure(cells: pl.DataFrame, cell_degrees: float) -> go.Figure:
     """Events counted per grid cell, for more events than a browser draws smoothly. `cells`
     comes from queries/map_grid.sql."""
+    largest = max(cells["event_count"].max() or 1, 1)  # the busiest cell is 45 px across
     figure = go.Figure(go.Scattergeo(
         lat=cells["latitude"].to_list(), lon=cells["longitude"].to_list(), mode="markers",
         name=f"events per {cell_degrees}° cell",
-        marker=dict(size=[6 + c ** 0.5 * 1.2 for c in cells["event_count"].to_list()], color="#9b2226",
+        marker=dict(size=[5 + 40 * (c / largest) ** 0.5 for c in cells["event_count"].to_list()], color="#9b2226",
                     opacity=0.6, line=dict(width=0.5, color="white")),
         customdata=cells.select("event_count", "fatalities", "main_type", "places").rows(),
         hovertemplate="<b>%{customdata[0]:,} events</b> (%{customdata[2]} most)<br>%{customdata[1]:,} deaths reported"
