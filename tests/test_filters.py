@@ -39,3 +39,32 @@ def test_long_values_are_refused_without_echoing_them():
     parsed = parse_filters({"q": "x" * 5000, "type": "y" * 5000}, CHOICES)
     assert len(parsed.filters.q) == 200
     assert all(len(m) < 200 for m in parsed.messages)
+
+
+# Property tests: whatever a link holds, parsing never fails, keeps only known values, and
+# what it keeps survives a round trip through the query string.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PARAM_NAMES = ["start", "end", "type", "theme", "actor", "region", "q", "as_of", "other"]
+link_values = st.one_of(
+    st.text(max_size=300),
+    st.dates().map(lambda d: d.isoformat()),
+    st.lists(st.sampled_from(list(CHOICES.types + CHOICES.actors + CHOICES.regions) + ["x", "<b>", "'"]))
+    .map(",".join),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(PARAM_NAMES), link_values, max_size=6))
+def test_any_link_parses_to_valid_filters(params):
+    parsed = parse_filters(params, CHOICES)
+    filters = parsed.filters
+    assert filters.start <= filters.end
+    assert set(filters.types) <= set(CHOICES.types)
+    assert set(filters.actors) <= set(CHOICES.actors)
+    assert set(filters.regions) <= set(CHOICES.regions)
+    assert len(filters.q) <= 200
+    assert all(len(message) < 400 and "\n" not in message for message in parsed.messages)
+    again = parse_filters(to_query_params(filters), CHOICES)
+    assert again.filters == filters and again.messages == []
