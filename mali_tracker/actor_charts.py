@@ -2,6 +2,8 @@
 time, and the map of events. Pure functions, no Streamlit."""
 from __future__ import annotations
 
+import re
+
 import plotly.graph_objects as go
 import polars as pl
 
@@ -34,6 +36,12 @@ RELATION_STYLES = {  # kind: (legend label, colour, dash, width)
     "expelled": ("detained / expelled / sanctioned", "#CC79A7", "dashdot", 2.5),
     "sanctioned": ("detained / expelled / sanctioned", "#CC79A7", "dashdot", 2.5),
 }
+
+
+def short_name(name: str) -> str:
+    """The label drawn on a node: the acronym a name ends with, '(JNIM)', else the name."""
+    match = re.search(r"\(([^()]{2,24})\)$", name or "")
+    return match.group(1) if match else name
 
 
 def network_figure(
@@ -74,13 +82,14 @@ def network_figure(
         counts = [event_counts.get(actor_id, 0) for actor_id in ids]
         figure.add_trace(go.Scatter(
             x=[positions[a][0] for a in ids], y=[positions[a][1] for a in ids],
-            mode="markers+text", name=group, text=members["name"].to_list(), textposition="top center",
+            mode="markers+text", name=group, text=[short_name(n) for n in members["name"].to_list()],
+            hovertext=members["name"].to_list(), textposition="top center",
             textfont=dict(size=10, color="#333"),
             marker=dict(color=colour, symbol=symbol, size=[10 + min(count, 60) ** 0.5 * 4 for count in counts],
                         line=dict(width=[4 if a == highlight else 1 for a in ids],
                                   color=["#9b2226" if a == highlight else "white" for a in ids])),
             customdata=[[a, c] for a, c in zip(ids, counts)],
-            hovertemplate="<b>%{text}</b><br>%{customdata[1]} events<extra>" + group + "</extra>",
+            hovertemplate="<b>%{hovertext}</b><br>%{customdata[1]} events<extra>" + group + "</extra>",
         ))
     figure.update_layout(
         font=FONT, height=720, margin=dict(l=0, r=0, t=10, b=0),

@@ -71,3 +71,14 @@ def test_an_actors_relations_read_in_their_direction(bundled_db):
     assert "Operation Serval deployed by France" in labels
     assert "partner Government of Mali" in labels
     assert len(figure.data) == own.height
+
+
+def test_nodes_are_labelled_by_their_acronym_and_hover_gives_the_full_name(bundled_db):
+    assert actor_charts.short_name("Jama'at Nusrat al-Islam wal-Muslimin (JNIM)") == "JNIM"
+    assert actor_charts.short_name("Assimi Goïta") == "Assimi Goïta"
+    _, figure, _ = network_on(bundled_db, dt.date(2020, 1, 1))
+    nodes = [trace for trace in figure.data if trace.mode == "markers+text"]
+    labels = [label for trace in nodes for label in trace.text]
+    assert "JNIM" in labels and "MINUSMA" in labels
+    full = [name for trace in nodes for name in trace.hovertext]
+    assert "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)" in full
