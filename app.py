@@ -7,7 +7,7 @@ st.set_page_config(
     page_title="Mali Crisis Tracker",
     page_icon="static/favicon.png",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # open on a desktop, tucked away on a phone
 )
 
 PAGES = [

@@ -59,7 +59,7 @@ def claim_date_text(claim: dict) -> str:
 
 
 def claim_row_label(claim: dict) -> str:
-    return f"{claim['claimed_by']}<br><span style='font-size:11px;color:#555'>{claim['outlet']}, {claim_date_text(claim)}</span>"
+    return f"<b>{claim['claimed_by']}</b> <span style='color:#555'>· {claim['outlet']}, {claim_date_text(claim)}</span>"
 
 
 def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
@@ -105,16 +105,21 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
                            "%{customdata[3]}<extra>%{fullData.name}</extra>"),
         ))
         shown_types.add(kind)
+        # The row's label sits above its mark, across the full width, so that on a phone the
+        # labels do not squeeze the plot into a sliver as axis labels would.
+        figure.add_annotation(x=0, xref="paper", y=index, yshift=15, xanchor="left", showarrow=False,
+                              text=claim_row_label(claim), font=dict(size=11, color="#222"), align="left")
     figure.update_layout(
         font=FONT,
         height=140 + ROW_HEIGHT_PX * max(len(rows), 1),
         margin=dict(l=10, r=20, t=40, b=10),
         plot_bgcolor="white", paper_bgcolor="white",
-        legend=dict(orientation="h", yanchor="top", y=-0.12 if len(rows) < 8 else -0.06, x=0, title=None),
+        # the legend starts 70 px under the plot, clear of the axis and its title at any height
+        legend=dict(orientation="h", yanchor="top", y=-70 / (ROW_HEIGHT_PX * max(len(rows), 1) + 90), x=0, title=None),
         xaxis=dict(title=headline_quantity.capitalize(), rangemode="tozero", gridcolor="#e6e6e6",
                    range=[0, arrow_end * 1.03], fixedrange=True),
         yaxis=dict(tickvals=list(range(len(rows))), ticktext=[claim_row_label(c) for c in rows],
-                   autorange="reversed", fixedrange=True, automargin=True),
+                   showticklabels=False, fixedrange=True, range=[len(rows) - 0.5, -0.9]),  # first row on top
     )
     return figure
 

@@ -44,9 +44,10 @@ def test_band_spans_min_to_max_and_rows_are_labelled_by_claimant():
     figure = claim_charts.range_figure(sample_claims(), "people arrested")
     band = [shape for shape in figure.layout.shapes if shape.type == "rect"][0]
     assert (band.x0, band.x1) == (20, 50)
-    labels = list(figure.layout.yaxis.ticktext)
-    assert labels[0].startswith("Security source") and "AFP, 10 Aug 2025" in labels[0]
+    labels = [a.text for a in figure.layout.annotations if a.xref == "paper" and a.xanchor == "left"]
+    assert labels[0].startswith("<b>Security source</b>") and "AFP, 10 Aug 2025" in labels[0]
     assert "date not shown" in labels[2]
+    assert figure.layout.yaxis.range[0] > figure.layout.yaxis.range[1], "earliest claim on top"
 
 
 def test_evolution_places_dated_comparable_claims_only():
