@@ -216,27 +216,45 @@ def timeline_figure(
     return figure
 
 
-def monthly_timeline_figure(monthly: pl.DataFrame, periods: pl.DataFrame, start: dt.date, end: dt.date) -> go.Figure:
-    """Monthly event counts stacked by type, for windows holding too many events to mark each.
+# Windows holding too many events to mark one by one are drawn as counts per bin: days for up to
+# a quarter, weeks for up to two years, months beyond.
+BIN_UNITS = (("day", 92), ("week", 731), ("month", None))
+BIN_ADJECTIVE = {"day": "daily", "week": "weekly", "month": "monthly"}
+BIN_HOVER_DATE = {"day": "%{x|%d %b %Y}", "week": "week of %{x|%d %b %Y}", "month": "%{x|%b %Y}"}
+MAX_BARS = 60  # bins per type drawn as stacked bars; more are drawn as stacked areas (far fewer shapes)
 
-    `monthly` needs month, event_type and event_count (summed over themes here).
+
+def bin_unit(start: dt.date, end: dt.date) -> str:
+    """The bin for a window: 'day', 'week' or 'month'."""
+    days = (end - start).days + 1
+    return next(unit for unit, limit in BIN_UNITS if limit is None or days <= limit)
+
+
+def counts_timeline_figure(counts: pl.DataFrame, periods: pl.DataFrame, start: dt.date, end: dt.date,
+                           unit: str) -> go.Figure:
+    """Event counts per bin (`unit`: day, week or month), stacked by event type.
+
+    `counts` needs bin_start, event_type and event_count (summed over themes here). Up to
+    MAX_BARS bins are stacked bars; longer series are stacked areas, which the browser draws
+    as one shape per type instead of one per bar.
     """
     figure = go.Figure()
     _add_periods(figure, periods, start, end)
-    by_type = monthly.group_by("month", "event_type").agg(pl.col("event_count").sum()).sort("month")
+    by_type = counts.group_by("bin_start", "event_type").agg(pl.col("event_count").sum()).sort("bin_start")
+    as_bars = by_type["bin_start"].n_unique() <= MAX_BARS
+    hover = f"{BIN_HOVER_DATE[unit]}: %{{y:,}} events<extra>%{{fullData.name}}</extra>"
     for event_type in EVENT_TYPES:
         subset = by_type.filter(pl.col("event_type") == event_type)
         if subset.height == 0:
             continue
-        figure.add_trace(
-            go.Bar(
-                x=subset["month"].to_list(),
-                y=subset["event_count"].to_list(),
-                name=event_type,
-                marker_color=EVENT_TYPE_COLOURS[event_type],
-                hovertemplate="%{x|%b %Y}: %{y:,} events<extra>%{fullData.name}</extra>",
-            )
-        )
+        colour = EVENT_TYPE_COLOURS[event_type]
+        x, y = subset["bin_start"].to_list(), subset["event_count"].to_list()
+        if as_bars:
+            trace = go.Bar(x=x, y=y, name=event_type, marker_color=colour, hovertemplate=hover)
+        else:
+            trace = go.Scatter(x=x, y=y, name=event_type, mode="lines", stackgroup="types",
+                               line=dict(width=0.5, color=colour), fillcolor=colour, hovertemplate=hover)
+        figure.add_trace(trace)
     figure.update_layout(
         barmode="stack",
         font=FONT,
@@ -244,8 +262,24 @@ def monthly_timeline_figure(monthly: pl.DataFrame, periods: pl.DataFrame, start:
         margin=dict(l=10, r=10, t=40, b=10),
         plot_bgcolor="white",
         paper_bgcolor="white",
-        legend=dict(orientation="h", yanchor="top", y=-0.08, x=0, title=None),
+        legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, title=None),  # clear of two-line date ticks
         xaxis=dict(type="date", range=[start, end], title=None),
-        yaxis=dict(title="Events per month", gridcolor="#e6e6e6"),
+        yaxis=dict(title=f"Events per {unit}", gridcolor="#e6e6e6"),
     )
     return figure
+
+
+def counts_table(counts: pl.DataFrame) -> pl.DataFrame:
+    """The chart's numbers as a reader's table: one row per bin, one column per event type, a total."""
+    wide = (
+        counts.group_by("bin_start", "event_type").agg(pl.col("event_count").sum())
+        .pivot(on="event_type", index="bin_start", values="event_count")
+        .fill_null(0)
+    )
+    types = [t for t in EVENT_TYPES if t in wide.columns]
+    return (
+        wide.select("bin_start", *types)
+        .with_columns(pl.sum_horizontal(types).alias("All events"))
+        .sort("bin_start")
+        .rename({"bin_start": "From"})
+    )

@@ -5,6 +5,7 @@ Pages stay thin: they read filters here, run named queries, and hand frames to c
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from pathlib import Path
 # 'pandas'", seen in benchmarks/load.py). Importing it here, under Python's import lock, before
 # any page draws anything, ends that race.
 import pandas  # noqa: F401
+import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
@@ -72,10 +74,30 @@ def _cached_query(data_dir: str, name: str, params: tuple) -> pl.DataFrame:
     return db.run_query(_database(data_dir), name, **dict(params))
 
 
+def _freeze(params: dict) -> tuple:
+    """Query parameters as a sorted tuple, lists turned to tuples, so they hash."""
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
 def query(name: str, **params) -> pl.DataFrame:
-    """Run a named query through the cache; lists are frozen so they hash."""
-    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _cached_query(str(paths.data_dir()), name, frozen)
+    """Run a named query through the cache."""
+    return _cached_query(str(paths.data_dir()), name, _freeze(params))
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _cached_figure(data_dir: str, chart: str, params: tuple, _build: Callable[[], go.Figure]) -> go.Figure:
+    return _build()
+
+
+def figure(chart: str, params: dict, build: Callable[[], go.Figure]) -> go.Figure:
+    """A chart built once per data folder and parameters, then shared by every session.
+
+    Building a Plotly figure validates every property (tens of milliseconds); a reader going
+    back and forth between filters should not pay that again. `params` must determine
+    everything `build` draws. Figures are never mutated after building (st.plotly_chart
+    copies them), so sharing one object between sessions is safe.
+    """
+    return _cached_figure(str(paths.data_dir()), chart, _freeze(params), build)
 
 
 def stop_on_data_problem(exc: db.DataUnavailable) -> None:

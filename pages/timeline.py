@@ -7,15 +7,18 @@ from mali_tracker.charts import format_event_date
 
 ui.ensure_entrypoint()
 
-MARKER_LIMIT = 3000  # above this many events, draw monthly counts instead of one marker each
+# Above this many events the lanes (about 1,100 px wide, 24 rows of 9 px markers) are a smear,
+# and the browser takes over a second to draw them: show counts per day, week or month instead.
+MARKER_LIMIT = 1000
 
 st.title("Timeline of Mali's crisis")
 filters = ui.event_filters()
 try:
     periods = ui.query("periods")
     # One aggregate scan answers both "how many?" and, for big windows, what to draw.
-    monthly = ui.query("timeline_monthly", **filters.query_params())
-    event_count = int(monthly["event_count"].sum())
+    unit = charts.bin_unit(filters.start, filters.end)
+    counts = ui.query("timeline_counts", unit=unit, **filters.query_params())
+    event_count = int(counts["event_count"].sum())
     events = None
     if event_count <= MARKER_LIMIT:
         events = ui.query("events_filtered", **filters.query_params(row_limit=MARKER_LIMIT))
@@ -26,19 +29,23 @@ window = f"{filters.start:%d %b %Y} – {filters.end:%d %b %Y}"
 if event_count == 0:
     st.info(f"No event matches these filters between {window}. Widen the dates or clear a filter.")
 elif events is None:
+    adjective = charts.BIN_ADJECTIVE[unit]
     st.caption(f"**{event_count:,} events** from {window}, too many to mark one by one: "
-               "shown as monthly counts by event type.")
-    figure = charts.monthly_timeline_figure(monthly, periods, filters.start, filters.end)
-    st.plotly_chart(figure, config=ui.PLOTLY_CONFIG, key="timeline_monthly",
-                    alt=f"Bar chart of {event_count:,} events per month, {window}, stacked by event type.")
-    with st.expander("The monthly counts as a table"):
-        st.dataframe(monthly, hide_index=True)
+               f"shown as {adjective} counts by event type. Narrow the filters to below "
+               f"{MARKER_LIMIT:,} events to see each one.")
+    figure = ui.figure("counts_timeline", filters.query_params(),
+                       lambda: charts.counts_timeline_figure(counts, periods, filters.start, filters.end, unit))
+    st.plotly_chart(figure, config=ui.PLOTLY_CONFIG, key="timeline_counts",
+                    alt=f"Chart of {event_count:,} events per {unit}, {window}, stacked by event type.")
+    with st.expander(f"The {adjective} counts as a table"):
+        st.dataframe(charts.counts_table(counts), hide_index=True)
 else:
     key_count = int(events["is_key"].sum())
     st.caption(f"**{event_count:,} events shown** from {window} · {key_count} milestones labelled · "
                "lanes by theme, colour and shape by event type, shaded bands are political periods. "
                "Click a marker to read it below.")
-    figure = charts.timeline_figure(events, periods, filters.start, filters.end)
+    figure = ui.figure("timeline", filters.query_params(),
+                       lambda: charts.timeline_figure(events, periods, filters.start, filters.end))
     selection = st.plotly_chart(
         figure, config=ui.PLOTLY_CONFIG, key="timeline", on_select="rerun", selection_mode="points",
         alt=f"Timeline of {event_count} events in Mali, {window}, in lanes by theme.",

@@ -57,13 +57,35 @@ def test_dates_are_shown_as_precisely_as_published():
     assert charts.format_event_date(day, "year") == "2013"
 
 
-def test_monthly_timeline_stacks_counts_by_type(bundled_db):
+def test_bin_follows_the_window():
+    assert charts.bin_unit(dt.date(2025, 8, 1), dt.date(2025, 8, 31)) == "day"
+    assert charts.bin_unit(dt.date(2024, 1, 1), dt.date(2025, 6, 30)) == "week"
+    assert charts.bin_unit(dt.date(2012, 1, 1), dt.date(2024, 12, 31)) == "month"
+
+
+def test_long_windows_are_stacked_areas_that_add_up(bundled_db):
     filters = Filters()
-    monthly = db.run_query(bundled_db, "timeline_monthly", **filters.query_params())
+    counts = db.run_query(bundled_db, "timeline_counts", unit="month", **filters.query_params())
     periods = db.run_query(bundled_db, "periods")
-    figure = charts.monthly_timeline_figure(monthly, periods, filters.start, filters.end)
+    figure = charts.counts_timeline_figure(counts, periods, filters.start, filters.end, "month")
+    assert counts["bin_start"].n_unique() > charts.MAX_BARS
+    assert {trace.type for trace in figure.data} == {"scatter"}
+    assert {trace.stackgroup for trace in figure.data} == {"types"}
+    assert sum(sum(trace.y) for trace in figure.data) == counts["event_count"].sum()
+    assert figure.layout.yaxis.title.text == "Events per month"
+    table = charts.counts_table(counts)
+    assert table["All events"].sum() == counts["event_count"].sum()
+    assert table.columns[0] == "From" and table["From"].is_sorted()
+
+
+def test_short_windows_are_stacked_bars(bundled_db):
+    filters = Filters(start=dt.date(2025, 8, 1), end=dt.date(2025, 8, 31))
+    counts = db.run_query(bundled_db, "timeline_counts", unit="day", **filters.query_params())
+    figure = charts.counts_timeline_figure(counts, pl.DataFrame(), filters.start, filters.end, "day")
     assert figure.layout.barmode == "stack"
-    assert sum(sum(trace.y) for trace in figure.data) == monthly["event_count"].sum()
+    assert {trace.type for trace in figure.data} == {"bar"}
+    assert sum(sum(trace.y) for trace in figure.data) == counts["event_count"].sum() > 0
+    assert "%d %b %Y" in figure.data[0].hovertemplate
 
 
 def test_vectorised_lanes_and_dates_match_the_row_functions(bundled_db):

@@ -1,6 +1,7 @@
 """ACLED and UCDP exports become the dashboard's tables; bad files are refused, leaving nothing."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polars as pl
@@ -105,3 +106,55 @@ def test_every_page_renders_on_ingested_data(acled_dir, monkeypatch, page):
         assert len(app.dataframe[0].value) == 5
     if page == "timeline":
         assert any("5 events shown" in c.value for c in app.caption)
+
+
+@pytest.fixture(scope="module")
+def large_acled_dir(tmp_path_factory) -> Path:
+    """A synthetic ACLED export of 5,000 rows (benchmarks/generate_acled.py), ingested."""
+    import subprocess
+    import sys
+
+    folder = tmp_path_factory.mktemp("acled_large")
+    export = folder / "acled.csv"
+    subprocess.run([sys.executable, str(paths.PROJECT_ROOT / "benchmarks" / "generate_acled.py"), "5000", str(export)],
+                   check=True, capture_output=True)
+    assert ingest(["acled", str(export), "--out", str(folder / "data")]) == 0
+    return folder / "data"
+
+
+def timeline_on(data_dir: Path, monkeypatch, **query) -> AppTest:
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(data_dir))
+    app = AppTest.from_file(str(paths.PROJECT_ROOT / "app.py"), default_timeout=30)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page("pages/timeline.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_a_big_window_shows_counts_per_month_as_areas(large_acled_dir, monkeypatch):
+    app = timeline_on(large_acled_dir, monkeypatch)
+    caption = next(c.value for c in app.caption if "events" in c.value)
+    count = int(caption.split("**")[1].split(" ")[0].replace(",", ""))
+    assert count > 1000 and "shown as monthly counts by event type" in caption
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert {trace["type"] for trace in figure["data"]} == {"scatter"}
+    assert sum(sum(trace["y"]) for trace in figure["data"]) == count
+    table = app.dataframe[0].value
+    assert table["All events"].sum() == count and len(table) == 156  # one row per month, 2012-2024
+
+
+def test_a_five_year_window_shows_monthly_bars_and_a_narrow_one_each_event(large_acled_dir, monkeypatch):
+    app = timeline_on(large_acled_dir, monkeypatch, start="2015-01-01", end="2019-12-31")
+    caption = next(c.value for c in app.caption if "events" in c.value)
+    assert "shown as monthly counts" in caption
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert {trace["type"] for trace in figure["data"]} == {"bar"}  # 60 months: few enough for bars
+    assert len(app.dataframe[0].value) == 60
+    app = timeline_on(large_acled_dir, monkeypatch, start="2015-01-01", end="2019-12-31", type="Battles")
+    caption = next(c.value for c in app.caption if "events" in c.value)
+    shown = int(caption.split("**")[1].split(" ")[0].replace(",", ""))
+    assert "events shown" in caption and 0 < shown <= 1000
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert sum(len(trace["x"]) for trace in figure["data"]) == shown  # one marker per event

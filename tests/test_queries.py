@@ -12,7 +12,7 @@ from mali_tracker.filters import Filters
 DEFAULT_PARAMS = {
     "events_filtered": Filters().query_params(row_limit=5000),
     "events_count": Filters().query_params(),
-    "timeline_monthly": Filters().query_params(),
+    "timeline_counts": {**Filters().query_params(), "unit": "month"},
     "event_sources": {"event_id": "y2024_e34"},
     "claims_spread": {"subject": "arrests_2025_plot"},
     "claims_for_subject": {"subject": "arrests_2025_plot"},
@@ -76,9 +76,14 @@ def test_user_text_is_data_not_sql(bundled_db):
     assert rows(bundled_db).height > 0
 
 
-def test_monthly_counts_add_up(bundled_db):
-    monthly = db.run_query(bundled_db, "timeline_monthly", **Filters().query_params())
-    assert monthly["event_count"].sum() == rows(bundled_db).height
+@pytest.mark.parametrize("unit", ["day", "week", "month"])
+def test_binned_counts_add_up(bundled_db, unit):
+    counts = db.run_query(bundled_db, "timeline_counts", unit=unit, **Filters().query_params())
+    assert counts["event_count"].sum() == rows(bundled_db).height
+    if unit == "week":  # weeks start on Monday
+        assert {day.weekday() for day in counts["bin_start"]} == {0}
+    if unit == "month":
+        assert {day.day for day in counts["bin_start"]} == {1}
 
 
 @pytest.mark.parametrize("statement", [
