@@ -14,7 +14,7 @@ import duckdb
 import polars as pl
 
 from mali_tracker import paths
-from mali_tracker.schema import TABLES
+from mali_tracker.schema import TABLE_SCHEMAS, TABLES
 
 
 class DataUnavailable(Exception):
@@ -26,7 +26,7 @@ class DataUnavailable(Exception):
         super().__init__(
             f"The {table} table cannot be read from {path} ({reason}). "
             "Rebuild it with `python -m mali_tracker.build`, or point MALI_TRACKER_DATA "
-            "at a folder made by `python -m mali_tracker.ingest`."
+            "at a folder made by `python -m mali_tracker.ingest` (run it again on an older folder)."
         )
 
 
@@ -69,6 +69,11 @@ def open_database(data_dir: Path) -> Database:
             )
         except (duckdb.IOException, duckdb.InvalidInputException):
             broken[table] = "file is empty or corrupt"
+            continue
+        missing = _missing_columns(connection, table)
+        if missing:  # e.g. a folder written by an older version of the ingest
+            connection.execute(f"DROP VIEW {table}")
+            broken[table] = f"it has no column {', '.join(missing)}; it was written by an older version"
     for macro in sorted(paths.QUERIES_DIR.glob("macro_*.sql")):
         try:
             connection.execute(macro.read_text(encoding="utf-8"))
@@ -78,6 +83,11 @@ def open_database(data_dir: Path) -> Database:
     connection.execute("SET enable_external_access = false")
     connection.execute("SET lock_configuration = true")
     return Database(connection, data_dir, broken)
+
+
+def _missing_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    present = {row[0] for row in connection.execute(f"DESCRIBE {table}").fetchall()}
+    return [column for column in TABLE_SCHEMAS[table] if column not in present]
 
 
 @functools.cache

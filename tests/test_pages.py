@@ -89,6 +89,22 @@ def test_broken_data_gives_a_plain_message_not_a_traceback(page, broken, tmp_pat
     assert f"{broken}.parquet" in errors and "python -m mali_tracker.build" in errors
 
 
+def test_a_table_from_an_older_version_is_named_with_the_fix(tmp_path, monkeypatch):
+    """A data folder ingested before events.search_text existed: a message, not a traceback."""
+    import shutil
+
+    import polars as pl
+    for parquet in paths.DEFAULT_DATA_DIR.glob("*.parquet"):
+        shutil.copy(parquet, tmp_path / parquet.name)
+    pl.read_parquet(tmp_path / "events.parquet").drop("search_text").write_parquet(tmp_path / "events.parquet")
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path))
+    app = open_page("timeline")
+    assert not app.exception
+    errors = " ".join(e.value for e in app.error)
+    assert "events.parquet" in errors and "no column search_text" in errors and "older version" in errors
+    assert not open_page("estimates").error  # pages that do not need events keep working
+
+
 def test_a_broken_table_leaves_the_pages_that_do_not_need_it_working(tmp_path, monkeypatch):
     import shutil
     for parquet in paths.DEFAULT_DATA_DIR.glob("*.parquet"):
@@ -157,3 +173,10 @@ def test_the_reader_can_widen_the_window_to_the_latest_event():
     button.click().run()
     assert app.sidebar.date_input[1].value.isoformat() == "2025-11-09"
     assert any("– 09 Nov 2025" in c.value for c in app.caption)
+
+
+def test_server_settings_keep_tracebacks_and_telemetry_away_from_readers():
+    import tomllib
+    settings = tomllib.loads((paths.PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert settings["client"]["showErrorDetails"] == "none"  # unexpected errors: generic message only
+    assert settings["browser"]["gatherUsageStats"] is False  # no request to any other host
