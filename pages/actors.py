@@ -69,8 +69,10 @@ st.caption(
     "Each actor keeps its place as the date moves; node size follows the events it took part in. "
     "Click an actor, or choose one in the sidebar, to profile it."
 )
+network_figure = ui.figure("network", {"as_of": as_of, "highlight": profiled},
+                           lambda: actor_charts.network_figure(relations, positions, event_counts, highlight=profiled))
 st.plotly_chart(
-    actor_charts.network_figure(relations, positions, event_counts, highlight=profiled),
+    network_figure,
     config=ui.PLOTLY_CONFIG, key="network", on_select=select_clicked_actor, selection_mode="points",
     alt=f"Network of {relations.height} relations between actors in Mali on {as_of}.",
 )
@@ -97,8 +99,9 @@ if profiled:
     st.write(profile["description"])
     own = ui.query("actor_relations", actor_id=profiled)
     if own.height:
-        st.plotly_chart(actor_charts.relation_timeline_figure(own, profile["name"], first_date, last_date),
-                        config=ui.PLOTLY_CONFIG, key="actor_timeline",
+        timeline = ui.figure("actor_relations", {"actor_id": profiled},
+                             lambda: actor_charts.relation_timeline_figure(own, profile["name"], first_date, last_date))
+        st.plotly_chart(timeline, config=ui.PLOTLY_CONFIG, key="actor_timeline",
                         alt=f"{own.height} relations of {profile['name']} as bars over time.")
         with st.expander(f"The {own.height} relations of {profile['name']} as a table"):
             st.dataframe(own.drop("other_actor_id"), hide_index=True)
@@ -122,21 +125,23 @@ elif mappable > MAP_MARKER_LIMIT:
     cells = ui.query("map_grid", cell_degrees=GRID_DEGREES, **filters.query_params())
     st.caption(f"**{mappable:,} events**{who}, {window}: too many to draw one by one, so they are "
                f"counted per {GRID_DEGREES}° cell (about 55 km); circle size follows the count.")
-    st.plotly_chart(actor_charts.grid_map_figure(cells, GRID_DEGREES), config=ui.PLOTLY_CONFIG, key="map",
+    grid_map = ui.figure("grid_map", filters.query_params(), lambda: actor_charts.grid_map_figure(cells, GRID_DEGREES))
+    st.plotly_chart(grid_map, config=ui.PLOTLY_CONFIG, key="map",
                     alt=f"Map of {mappable:,} events in {cells.height} grid cells.")
     with st.expander("The grid cells as a table"):
         st.dataframe(cells, hide_index=True)
-    st.download_button("Download the mapped cells as CSV", to_csv_bytes(cells), file_name="mali-map-cells.csv",
+    st.download_button("Download the mapped cells as CSV", lambda: to_csv_bytes(cells), file_name="mali-map-cells.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore", key="map_csv")
 else:
     mapped = ui.query("map_events", row_limit=MAP_MARKER_LIMIT, **filters.query_params())
     st.caption(f"**{mapped.height:,} events on the map**{who}, {window}. Colour by event type, "
                "size by reported deaths. Events placed only by region sit on the region's capital.")
-    st.plotly_chart(actor_charts.events_map_figure(mapped), config=ui.PLOTLY_CONFIG, key="map",
+    events_map = ui.figure("events_map", filters.query_params(), lambda: actor_charts.events_map_figure(mapped))
+    st.plotly_chart(events_map, config=ui.PLOTLY_CONFIG, key="map",
                     alt=f"Map of Mali with {mapped.height} events{who}.")
     with st.expander("The mapped events as a table"):
         st.dataframe(mapped, hide_index=True)
-    st.download_button(f"Download the {mapped.height:,} mapped events as CSV", to_csv_bytes(mapped),
+    st.download_button(f"Download the {mapped.height:,} mapped events as CSV", lambda: to_csv_bytes(mapped),
                        file_name=f"mali-map-{filters.start}-{filters.end}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore", key="map_csv")
 ui.footer()

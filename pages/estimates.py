@@ -54,7 +54,8 @@ st.caption(
     + (f" {undated} of the claims come from pages that show no date; they sit at the bottom." if undated else "")
 )
 st.plotly_chart(
-    claim_charts.range_figure(claims, quantity), config=ui.PLOTLY_CONFIG, key="range_chart",
+    ui.figure("claims_range", {"subject": subject}, lambda: claim_charts.range_figure(claims, quantity)),
+    config=ui.PLOTLY_CONFIG, key="range_chart",
     alt=f"Range chart of {claims.height} reported figures about {labels[subject]}: {sentence}.",
 )
 
@@ -63,7 +64,8 @@ dated = claims.filter(pl.col("published_date").is_not_null() & pl.col("in_spread
 st.caption(f"Each dated figure for {quantity} at the day it was published "
            f"({dated} of {claims.height}); a triangle is an \"at least\", a bar a range.")
 st.plotly_chart(
-    claim_charts.evolution_figure(claims, quantity), config=ui.PLOTLY_CONFIG, key="evolution_chart",
+    ui.figure("claims_evolution", {"subject": subject}, lambda: claim_charts.evolution_figure(claims, quantity)),
+    config=ui.PLOTLY_CONFIG, key="evolution_chart",
     alt=f"Reported figures for {quantity} plotted against their publication date.",
 )
 
