@@ -6,7 +6,7 @@ the changed filter to the server (the first websocket message after the reader's
 stops when the new count is on screen and the chart has stopped changing (no change to the
 Plotly chart for SETTLE_MS). Playwright's own round trips are not in the figures.
 
-python benchmarks/browser_timing.py URL   (prints one JSON line; used by benchmarks/run.py)
+python benchmarks/browser_timing.py URL [ROUND]   (prints one JSON line; used by benchmarks/run.py)
 """
 from __future__ import annotations
 
@@ -83,19 +83,32 @@ def _year(page, label: str, year: str) -> None:
 
 
 # What a reader does, in order; each step narrows or changes the view left by the one before.
-STEPS = [
-    ("event type: Battles", lambda page: _pick(page, "Event type", "Battles")),
-    ("region: Mopti", lambda page: _pick(page, "Region", "Mopti")),
-    ("from 2018", lambda page: _year(page, "From", "2018")),
-    ("to 2022", lambda page: _year(page, "To", "2022")),
-    ("search: Sévaré", lambda page: _type(page, "Search titles and summaries", "Sévaré")),
-    ("search cleared", lambda page: _type(page, "Search titles and summaries", "")),
-    ("region: + Gao", lambda page: _pick(page, "Region", "Gao")),
+# Each round walks the same steps with other values, so no round is answered from a cache
+# filled by an earlier one (the dashboard caches query results; the pandas page does not).
+ROUND_VALUES = [
+    {"type": "Battles", "region": "Mopti", "from": "2018", "to": "2022", "search": "Sévaré", "more": "Gao"},
+    {"type": "Violence against civilians", "region": "Gao", "from": "2017", "to": "2021", "search": "Bourem",
+     "more": "Kidal"},
+    {"type": "Explosions/Remote violence", "region": "Tombouctou", "from": "2016", "to": "2020",
+     "search": "Niafunké", "more": "Ségou"},
 ]
+STEP_NAMES = ["event type", "region", "from (year)", "to (year)", "search", "search cleared", "a second region"]
 
 
-def time_steps(url: str, timeout_s: float = 120) -> dict:
-    """Open `url`, wait for the chart, then time each step. Returns seconds per step."""
+def steps_for(values: dict) -> list:
+    return [
+        lambda page: _pick(page, "Event type", values["type"]),
+        lambda page: _pick(page, "Region", values["region"]),
+        lambda page: _year(page, "From", values["from"]),
+        lambda page: _year(page, "To", values["to"]),
+        lambda page: _type(page, "Search titles and summaries", values["search"]),
+        lambda page: _type(page, "Search titles and summaries", ""),
+        lambda page: _pick(page, "Region", values["more"]),
+    ]
+
+
+def time_steps(url: str, round_index: int = 0, timeout_s: float = 120) -> dict:
+    """Open `url`, wait for the chart, then time each step of one round. Returns seconds per step."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -106,7 +119,7 @@ def time_steps(url: str, timeout_s: float = 120) -> dict:
         page.locator(CHART).first.wait_for(timeout=timeout_s * 1000)
         time.sleep(1)
         steps = {}
-        for name, act in STEPS:
+        for name, act in zip(STEP_NAMES, steps_for(ROUND_VALUES[round_index])):
             before = _count_text(page)
             page.evaluate("window.__clock = {armed: true}")
             act(page)  # typing steps re-arm the clock just before the key that sends
@@ -119,4 +132,4 @@ def time_steps(url: str, timeout_s: float = 120) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(time_steps(sys.argv[1])))
+    print(json.dumps(time_steps(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 0)))
