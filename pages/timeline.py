@@ -31,8 +31,8 @@ if event_count == 0:
 elif events is None:
     adjective = charts.BIN_ADJECTIVE[unit]
     st.caption(f"**{event_count:,} events** from {window}, too many to mark one by one: "
-               f"shown as {adjective} counts by event type. Narrow the filters to below "
-               f"{MARKER_LIMIT:,} events to see each one.")
+               f"shown as {adjective} counts by event type. Narrow the filters to {MARKER_LIMIT:,} "
+               "events or fewer to see each one.")
     figure = ui.figure("counts_timeline", filters.query_params(),
                        lambda: charts.counts_timeline_figure(counts, periods, filters.start, filters.end, unit))
     st.plotly_chart(figure, config=ui.PLOTLY_CONFIG, key="timeline_counts",
