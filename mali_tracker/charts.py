@@ -22,6 +22,7 @@ LABEL_ROW_STEP = 0.17  # lane units per label row
 LABEL_ROW_HEIGHT_PX = 22
 LABEL_CHAR_PX = 6.2  # average width of a 10px serif character
 ASSUMED_PLOT_PX = 800  # a little under the usual drawn width, so packed labels never touch
+NUMBERED_PLOT_PX = 300  # a phone's plot width: numbered labels are packed for that
 
 
 def format_event_date(date: dt.date | None, precision: str | None) -> str:
@@ -105,17 +106,31 @@ def pack_label_rows(starts: list[float], widths: list[float]) -> list[int]:
     return rows
 
 
-def _add_milestone_labels(figure: go.Figure, key_events: pl.DataFrame, start: dt.date, end: dt.date) -> int:
+def milestones_in_window(events: pl.DataFrame, start: dt.date, end: dt.date) -> pl.DataFrame:
+    """The key events inside the window, in date order: the order milestones are numbered in."""
+    return (
+        events.filter(pl.col("is_key") & (pl.col("date_start") >= start) & (pl.col("date_start") <= end))
+        .sort("date_start", "event_id")
+        .with_columns(date_text_expr(), label_text_expr(events))
+    )
+
+
+def _add_milestone_labels(figure: go.Figure, key_events: pl.DataFrame, start: dt.date, end: dt.date,
+                          numbered: bool) -> int:
     """Label each key event in a packed row above the lanes, joined by a dotted leader line.
 
+    `numbered` writes 1, 2, 3… instead of the text (for phones; the page lists the key).
     Returns the number of label rows used, so the caller can make room for them.
     """
-    inside = key_events.filter((pl.col("date_start") >= start) & (pl.col("date_start") <= end))
+    inside = milestones_in_window(key_events, start, end).with_columns(lane_y_expr())
     if inside.height == 0:
         return 0
     window_days = max((end - start).days, 1)
-    days_per_px = window_days / ASSUMED_PLOT_PX
-    labels = [short_label(text) for text in inside["label_text"].to_list()]
+    days_per_px = window_days / (NUMBERED_PLOT_PX if numbered else ASSUMED_PLOT_PX)
+    if numbered:
+        labels = [str(number) for number in range(1, inside.height + 1)]
+    else:
+        labels = [short_label(text) for text in inside["label_text"].to_list()]
     offsets = [(date - start).days for date in inside["date_start"].to_list()]
     widths = [(len(text) * LABEL_CHAR_PX + 12) * days_per_px for text in labels]
     # A label that would run off the right edge hangs to the left of its event instead.
@@ -142,8 +157,10 @@ def _add_milestone_labels(figure: go.Figure, key_events: pl.DataFrame, start: dt
     return max(rows) + 1
 
 
-def _add_periods(figure: go.Figure, periods: pl.DataFrame, start: dt.date, end: dt.date) -> None:
-    """Shade each era that overlaps the window and name it along the top edge."""
+def _add_periods(figure: go.Figure, periods: pl.DataFrame, start: dt.date, end: dt.date,
+                 staggered: bool = False) -> None:
+    """Shade each era that overlaps the window and name it along the top edge; `staggered`
+    lifts every other name by a line, so names do not run into each other on a narrow chart."""
     for index, period in enumerate(periods.iter_rows(named=True)):
         left = max(period["date_start"], start)
         right = min(period["date_end"], end)
@@ -155,7 +172,7 @@ def _add_periods(figure: go.Figure, periods: pl.DataFrame, start: dt.date, end: 
         figure.add_annotation(
             x=left + (right - left) / 2, y=1.0, xref="x", yref="paper", yanchor="bottom",
             text=short_label(period["label"], 28), showarrow=False,
-            font=dict(size=11, color="#555"),
+            font=dict(size=11, color="#555"), yshift=15 if staggered and index % 2 else 0,
         )
 
 
@@ -164,14 +181,16 @@ def timeline_figure(
     periods: pl.DataFrame,
     start: dt.date,
     end: dt.date,
+    numbered: bool = False,
 ) -> go.Figure:
     """One marker per event: x the date, lane the theme, colour and shape the event type.
 
     `events` needs event_id, date_start, date_precision, title, event_type, theme, location,
-    source_outlets and is_key; `periods` needs label, date_start, date_end.
+    source_outlets and is_key; `periods` needs label, date_start, date_end. `numbered` labels
+    milestones 1, 2, 3… in date order (see milestones_in_window) instead of by name.
     """
     figure = go.Figure()
-    _add_periods(figure, periods, start, end)
+    _add_periods(figure, periods, start, end, staggered=numbered)
     rows = events.with_columns(lane_y_expr(), date_text_expr(), label_text_expr(events))
     for event_type in EVENT_TYPES:
         subset = rows.filter(pl.col("event_type") == event_type)
@@ -199,11 +218,11 @@ def timeline_figure(
                 ),
             )
         )
-    levels = _add_milestone_labels(figure, rows.filter(pl.col("is_key")).sort("date_start"), start, end)
+    levels = _add_milestone_labels(figure, events, start, end, numbered)
     figure.update_layout(
         font=FONT,
         height=560 + LABEL_ROW_HEIGHT_PX * levels,
-        margin=dict(l=10, r=10, t=40, b=10),
+        margin=dict(l=10, r=10, t=56 if numbered else 40, b=10),
         plot_bgcolor="white",
         paper_bgcolor="white",
         clickmode="event+select",

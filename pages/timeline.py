@@ -44,12 +44,21 @@ else:
     st.caption(f"**{event_count:,} events shown** from {window} · {key_count} milestones labelled · "
                "lanes by theme, colour and shape by event type, shaded bands are political periods. "
                "Click a marker to read it below.")
-    figure = ui.figure("timeline", filters.query_params(),
-                       lambda: charts.timeline_figure(events, periods, filters.start, filters.end))
+    # Named labels are packed for a desktop-wide chart; on a phone they would pile up, so there
+    # the milestones are numbered and listed below (browsers put "Mobi" in a phone's user agent).
+    on_phone = "Mobi" in (st.context.headers.get("User-Agent") or "")
+    numbered = st.toggle("Number the milestones, with their names listed below the chart (for small screens)",
+                         value=on_phone, key="numbered_milestones")
+    figure = ui.figure("timeline", {**filters.query_params(), "numbered": numbered},
+                       lambda: charts.timeline_figure(events, periods, filters.start, filters.end, numbered))
     selection = st.plotly_chart(
         figure, config=ui.PLOTLY_CONFIG, key="timeline", on_select="rerun", selection_mode="points",
         alt=f"Timeline of {event_count} events in Mali, {window}, in lanes by theme.",
     )
+    if numbered:
+        key = charts.milestones_in_window(events, filters.start, filters.end)
+        st.markdown("  \n".join(f"**{number}** · {row['date_text']} · {row['label_text']}"
+                                 for number, row in enumerate(key.iter_rows(named=True), start=1)))
     points = selection.selection.points if selection else []
     selected_ids = [point["customdata"][0] for point in points if point.get("customdata")]
     if not selected_ids:

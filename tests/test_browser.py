@@ -106,6 +106,26 @@ def test_estimates_draws_both_charts_at_phone_width(browser, app_url):
     context.close()
 
 
+PHONE_USER_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                    "Chrome/131.0 Mobile Safari/537.36")
+
+
+def test_timeline_on_a_phone_numbers_its_milestones_and_lists_them(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  user_agent=PHONE_USER_AGENT)
+    phone = context.new_page()
+    phone.goto(f"{app_url}/timeline")
+    phone.locator(".js-plotly-plot .annotation-text").first.wait_for(timeout=30_000)
+    labels = [text.strip() for text in phone.locator(".js-plotly-plot .annotation-text").all_text_contents()]
+    numbers = [text for text in labels if text.isdigit()]
+    assert numbers and sorted(map(int, numbers)) == list(range(1, len(numbers) + 1))
+    assert "Coup ousts Touré" not in labels  # names are in the key, not on the chart
+    assert phone.get_by_text("Coup ousts Touré").first.is_visible()  # the key below the chart
+    assert phone.get_by_role("switch", name="Number the milestones").is_checked()
+    assert phone.locator("[data-testid='stException']").count() == 0
+    context.close()
+
+
 def test_the_map_draws_offline_from_our_own_outlines(page, app_url):
     visit(page, app_url, "/actors?end=2025-11-09", "Who stands with whom, and where")
     geo = page.locator(".js-plotly-plot .geolayer path, .js-plotly-plot .geo path")

@@ -37,6 +37,21 @@ def test_key_events_are_labelled_and_periods_shaded(bundled_db):
     assert len([s for s in figure.layout.shapes if s.type == "rect"]) == periods.height
 
 
+def test_numbered_milestones_match_the_key_below_the_chart(bundled_db):
+    filters, events, periods = events_and_periods(bundled_db)
+    named = charts.timeline_figure(events, periods, filters.start, filters.end)
+    numbered = charts.timeline_figure(events, periods, filters.start, filters.end, numbered=True)
+    key = charts.milestones_in_window(events, filters.start, filters.end)
+    numbers = [a.text for a in numbered.layout.annotations if a.text.isdigit()]
+    assert numbers == [str(n) for n in range(1, key.height + 1)] and key.height >= 30
+    # Number n sits on the n-th milestone's date, the same one the key lists n-th.
+    placed = {a.text: a.x for a in numbered.layout.annotations if a.text.isdigit()}
+    assert [placed[str(n)] for n in range(1, key.height + 1)] == key["date_start"].to_list()
+    assert key["date_start"].is_sorted()
+    # Short numbers pack into fewer rows than names, so the chart is no taller on a phone.
+    assert numbered.layout.height <= named.layout.height
+
+
 def test_labels_do_not_share_a_row_when_they_would_overlap():
     rows = charts.pack_label_rows([0, 5, 50, 52], [10, 10, 10, 10])
     assert rows == [0, 1, 0, 1]

@@ -181,3 +181,12 @@ def test_server_settings_keep_tracebacks_and_telemetry_away_from_readers():
     assert settings["client"]["showErrorDetails"] == "none"  # unexpected errors: generic message only
     assert settings["browser"]["gatherUsageStats"] is False  # no request to any other host
     assert settings["runner"]["postScriptGC"] is False  # a full collection per rerun cost ~0.1 s (README, Speed)
+
+
+def test_timeline_milestones_can_be_numbered_with_a_key():
+    app = open_page("timeline")
+    toggle = app.toggle(key="numbered_milestones")
+    assert toggle.value is False  # a desktop browser (or none) gets named labels
+    toggle.set_value(True).run()
+    key = next(m.value for m in app.markdown if m.value.startswith("**1** · "))
+    assert "Coup ousts Touré" in key and "**2** · " in key
