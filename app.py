@@ -1,7 +1,7 @@
 """Mali Crisis Tracker: navigation and page setup. Run with `streamlit run app.py`."""
 import streamlit as st
 
-from mali_tracker import ui
+from mali_tracker.ui import chrome
 
 st.set_page_config(
     page_title="Mali Crisis Tracker",
@@ -19,5 +19,5 @@ PAGES = [
     st.Page("pages/methodology.py", title="Methodology", icon=":material/fact_check:", url_path="methodology"),
 ]
 
-ui.mark_entrypoint()
-st.navigation(PAGES, position="top").run()
+chrome.mark_entrypoint()
+chrome.run_guarded(st.navigation(PAGES, position="top").run)

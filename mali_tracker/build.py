@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
-from mali_tracker import datapackage, paths
+from mali_tracker import datapackage, network, paths
 from mali_tracker.schema import (
     DATE_PRECISIONS,
     EVENT_TYPES,
@@ -455,6 +455,7 @@ def assemble(rows: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
         "sources": conform(frames["sources"], "sources").sort("source_id"),
         "periods": conform(frames["periods"], "periods").sort("date_start"),
     }
+    tables["actor_layout"] = network.layout_table(tables["relations"])
     return tables
 
 

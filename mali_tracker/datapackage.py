@@ -14,10 +14,12 @@ TABLE_TITLES = {
     "claim_subjects": "What each set of claims counts, and which figures make its headline spread",
     "sources": "Published sources cited by every other table",
     "periods": "Political periods shaded behind the timeline",
+    "actor_layout": "Where each actor sits in the network drawing (computed by the build from every relation)",
 }
 PRIMARY_KEYS = {
     "events": ["event_id"], "actors": ["actor_id"], "relations": ["relation_id"],
     "claims": ["claim_id"], "claim_subjects": ["subject"], "sources": ["source_id"], "periods": ["period_id"],
+    "actor_layout": ["actor_id"],
 }
 
 

@@ -1,4 +1,4 @@
-"""The public table contract: names, columns and types of the six Parquet tables.
+"""The public table contract: names, columns and types of the Parquet tables.
 
 Journalists write their own SQL against these names and the CSVs carry them, so columns
 may be added but never renamed or dropped. Both the curated build and the ACLED/UCDP
@@ -92,6 +92,11 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "date_end": pl.Date,
         "source_ids": pl.List(pl.String),
         "note": pl.String,
+    },
+    "actor_layout": {
+        "actor_id": pl.String,
+        "x": pl.Float64,  # the network's positions, computed once by build (see network.py)
+        "y": pl.Float64,
     },
     "sources": {
         "source_id": pl.String,

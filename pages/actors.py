@@ -3,37 +3,30 @@ import datetime as dt
 
 import streamlit as st
 
-from mali_tracker import actor_charts, db, network, ui
+from mali_tracker import actor_charts, db
 from mali_tracker.export import to_csv_bytes
 from mali_tracker.filters import parse_date
+from mali_tracker.ui import cache, chrome, sidebar
 
-ui.ensure_entrypoint()
+chrome.ensure_entrypoint()
 
 MAP_MARKER_LIMIT = 20_000  # above this, the map shows grid cells counted in DuckDB
 GRID_DEGREES = 0.5
 
 st.title("Who stands with whom, and where")
-filters = ui.event_filters()
-names = ui.actor_names()
+filters = sidebar.event_filters()
+names = cache.actor_names()
 try:
-    dates = ui.query("relation_dates").row(0, named=True)
-    summary = ui.query("dataset_summary").row(0, named=True)
-    all_relations = ui.query("relations_all")
-    actor_counts = ui.query("actor_options")
+    dates = cache.query("relation_dates").row(0, named=True)
+    summary = cache.query("dataset_summary").row(0, named=True)
+    layout = cache.query("actor_layout")
+    actor_counts = cache.query("actor_options")
 except db.DataUnavailable as exc:
-    ui.stop_on_data_problem(exc)
+    chrome.stop_on_data_problem(exc)
 
 first_date = dates["first_date"] or summary["first_date"] or dt.date(2012, 1, 1)
 last_date = max(d for d in (dates["last_date"], summary["last_date"], first_date) if d)
-
-
-@st.cache_data(show_spinner=False)
-def layout(data_dir: str, relation_rows: int) -> dict:
-    """Positions for every actor, computed once per data folder."""
-    return network.stable_positions(all_relations)
-
-
-positions = layout(str(ui.paths.data_dir()), all_relations.height)
+positions = {row[0]: (row[1], row[2]) for row in layout.iter_rows()}
 event_counts = dict(zip(actor_counts["actor_id"].to_list(), actor_counts["event_count"].to_list()))
 
 if "as_of" not in st.session_state:
@@ -52,7 +45,7 @@ def select_clicked_actor() -> None:
     points = st.session_state["network"].selection.points
     clicked = [p["customdata"][0] for p in points if isinstance(p.get("customdata"), list)]
     if clicked:
-        st.session_state[ui.WIDGET_PREFIX + "actor"] = clicked[:1]
+        st.session_state[sidebar.WIDGET_PREFIX + "actor"] = clicked[:1]
 
 
 st.header("The network")
@@ -62,18 +55,18 @@ if as_of == last_date:
 else:
     st.query_params["as_of"] = as_of.isoformat()
 profiled = filters.actors[0] if filters.actors else None
-relations = ui.query("relations_as_of", as_of=as_of)
+relations = cache.query("relations_as_of", as_of=as_of)
 st.caption(
     f"**{relations.height} relations in force on {as_of:%d %B %Y}** between "
     f"{len(set(relations['source_actor_id']) | set(relations['target_actor_id']))} actors. "
     "Each actor keeps its place as the date moves; node size follows the events it took part in. "
     "Click an actor, or choose one in the sidebar, to profile it."
 )
-network_figure = ui.figure("network", {"as_of": as_of, "highlight": profiled},
+network_figure = cache.figure("network", {"as_of": as_of, "highlight": profiled},
                            lambda: actor_charts.network_figure(relations, positions, event_counts, highlight=profiled))
 st.plotly_chart(
     network_figure,
-    config=ui.PLOTLY_CONFIG, key="network", on_select=select_clicked_actor, selection_mode="points",
+    config=chrome.PLOTLY_CONFIG, key="network", on_select=select_clicked_actor, selection_mode="points",
     alt=f"Network of {relations.height} relations between actors in Mali on {as_of}.",
 )
 with st.expander(f"The {relations.height} relations as a table"):
@@ -84,7 +77,7 @@ st.download_button(f"Download the {relations.height} relations as CSV", to_csv_b
                    icon=":material/download:", on_click="ignore", key="relations_csv")
 
 if profiled:
-    profile = ui.query("actor_profile", actor_id=profiled).row(0, named=True)
+    profile = cache.query("actor_profile", actor_id=profiled).row(0, named=True)
     st.header(profile["name"])
     facts = [profile["actor_type"].replace("_", " ")]
     if profile["name_fr"]:
@@ -97,15 +90,15 @@ if profiled:
         facts.append(f"active {profile['active_from'] or '…'} – {profile['active_to'] or 'now'}")
     st.caption(" · ".join(facts))
     st.write(profile["description"])
-    own = ui.query("actor_relations", actor_id=profiled)
+    own = cache.query("actor_relations", actor_id=profiled)
     if own.height:
-        timeline = ui.figure("actor_relations", {"actor_id": profiled},
+        timeline = cache.figure("actor_relations", {"actor_id": profiled},
                              lambda: actor_charts.relation_timeline_figure(own, profile["name"], first_date, last_date))
-        st.plotly_chart(timeline, config=ui.PLOTLY_CONFIG, key="actor_timeline",
+        st.plotly_chart(timeline, config=chrome.PLOTLY_CONFIG, key="actor_timeline",
                         alt=f"{own.height} relations of {profile['name']} as bars over time.")
         with st.expander(f"The {own.height} relations of {profile['name']} as a table"):
             st.dataframe(own.drop("other_actor_id"), hide_index=True)
-    actor_events = ui.query("events_filtered", **filters.query_params(row_limit=500))
+    actor_events = cache.query("events_filtered", **filters.query_params(row_limit=500))
     st.markdown(f"**{actor_events.height} events** with {profile['name']} in the filtered window")
     st.dataframe(actor_events.select("date_start", "title", "event_type", "location", "source_urls"),
                  hide_index=True)
@@ -114,34 +107,34 @@ if profiled:
 
 st.header("Where they act")
 try:
-    mappable = int(ui.query("map_count", **filters.query_params())["event_count"][0])
+    mappable = int(cache.query("map_count", **filters.query_params())["event_count"][0])
 except db.DataUnavailable as exc:
-    ui.stop_on_data_problem(exc)
+    chrome.stop_on_data_problem(exc)
 who = f" involving {', '.join(names.get(a, a) for a in filters.actors)}" if filters.actors else ""
 window = f"{filters.start:%d %b %Y} – {filters.end:%d %b %Y}"
 if mappable == 0:
     st.info(f"No event with a place matches the filters{who} for {window}.")
 elif mappable > MAP_MARKER_LIMIT:
-    cells = ui.query("map_grid", cell_degrees=GRID_DEGREES, **filters.query_params())
+    cells = cache.query("map_grid", cell_degrees=GRID_DEGREES, **filters.query_params())
     st.caption(f"**{mappable:,} events**{who}, {window}: too many to draw one by one, so they are "
                f"counted per {GRID_DEGREES}° cell (about 55 km); circle size follows the count.")
-    grid_map = ui.figure("grid_map", filters.query_params(), lambda: actor_charts.grid_map_figure(cells, GRID_DEGREES))
-    st.plotly_chart(grid_map, config=ui.PLOTLY_CONFIG, key="map",
+    grid_map = cache.figure("grid_map", filters.query_params(), lambda: actor_charts.grid_map_figure(cells, GRID_DEGREES))
+    st.plotly_chart(grid_map, config=chrome.PLOTLY_CONFIG, key="map",
                     alt=f"Map of {mappable:,} events in {cells.height} grid cells.")
     with st.expander("The grid cells as a table"):
         st.dataframe(cells, hide_index=True)
     st.download_button("Download the mapped cells as CSV", lambda: to_csv_bytes(cells), file_name="mali-map-cells.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore", key="map_csv")
 else:
-    mapped = ui.query("map_events", row_limit=MAP_MARKER_LIMIT, **filters.query_params())
+    mapped = cache.query("map_events", row_limit=MAP_MARKER_LIMIT, **filters.query_params())
     st.caption(f"**{mapped.height:,} events on the map**{who}, {window}. Colour by event type, "
                "size by reported deaths. Events placed only by region sit on the region's capital.")
-    events_map = ui.figure("events_map", filters.query_params(), lambda: actor_charts.events_map_figure(mapped))
-    st.plotly_chart(events_map, config=ui.PLOTLY_CONFIG, key="map",
+    events_map = cache.figure("events_map", filters.query_params(), lambda: actor_charts.events_map_figure(mapped))
+    st.plotly_chart(events_map, config=chrome.PLOTLY_CONFIG, key="map",
                     alt=f"Map of Mali with {mapped.height} events{who}.")
     with st.expander("The mapped events as a table"):
         st.dataframe(mapped, hide_index=True)
     st.download_button(f"Download the {mapped.height:,} mapped events as CSV", lambda: to_csv_bytes(mapped),
                        file_name=f"mali-map-{filters.start}-{filters.end}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore", key="map_csv")
-ui.footer()
+chrome.footer()

@@ -2,22 +2,24 @@
 import polars as pl
 import streamlit as st
 
-from mali_tracker import claim_charts, db, ui
+from mali_tracker import claim_charts, db
 from mali_tracker.export import to_csv_bytes
+from mali_tracker.filters import quoted
+from mali_tracker.ui import cache, chrome
 
-ui.ensure_entrypoint()
+chrome.ensure_entrypoint()
 
 DEFAULT_SUBJECT = "arrests_2025_plot"
 
 st.title("Who says how many?")
 try:
-    subjects = ui.query("claim_subjects")
+    subjects = cache.query("claim_subjects")
 except db.DataUnavailable as exc:
-    ui.stop_on_data_problem(exc)
+    chrome.stop_on_data_problem(exc)
 if subjects.height == 0:
     st.info("This data folder holds no reported figures (claims). The bundled data does: "
             "unset MALI_TRACKER_DATA to see them.")
-    ui.footer()
+    chrome.footer()
     st.stop()
 
 labels = dict(zip(subjects["subject"].to_list(), subjects["label"].to_list()))
@@ -25,7 +27,7 @@ default = DEFAULT_SUBJECT if DEFAULT_SUBJECT in labels else subjects["subject"][
 if "estimates_subject" not in st.session_state:
     asked = st.query_params.get("subject")
     if asked is not None and asked not in labels:
-        st.warning(f"There is no contested figure called {ui.quoted(asked)}; showing "
+        st.warning(f"There is no contested figure called {quoted(asked)}; showing "
                    f"{labels[default].lower()} instead.", icon=":material/link_off:")
     st.session_state["estimates_subject"] = asked if asked in labels else default
 subject = st.selectbox("Contested figure", list(labels), format_func=labels.get, key="estimates_subject")
@@ -37,9 +39,9 @@ else:
 about = subjects.filter(pl.col("subject") == subject).row(0, named=True)
 quantity = about["headline_quantity"]
 try:
-    claims = ui.query("claims_for_subject", subject=subject)
+    claims = cache.query("claims_for_subject", subject=subject)
 except db.DataUnavailable as exc:
-    ui.stop_on_data_problem(exc)
+    chrome.stop_on_data_problem(exc)
 
 bounds = claim_charts.spread(claims)
 sentence = claim_charts.spread_sentence(*bounds, quantity) if bounds else "no comparable figure"
@@ -54,8 +56,8 @@ st.caption(
     + (f" {undated} of the claims come from pages that show no date; they sit at the bottom." if undated else "")
 )
 st.plotly_chart(
-    ui.figure("claims_range", {"subject": subject}, lambda: claim_charts.range_figure(claims, quantity)),
-    config=ui.PLOTLY_CONFIG, key="range_chart",
+    cache.figure("claims_range", {"subject": subject}, lambda: claim_charts.range_figure(claims, quantity)),
+    config=chrome.PLOTLY_CONFIG, key="range_chart",
     alt=f"Range chart of {claims.height} reported figures about {labels[subject]}: {sentence}.",
 )
 
@@ -64,8 +66,8 @@ dated = claims.filter(pl.col("published_date").is_not_null() & pl.col("in_spread
 st.caption(f"Each dated figure for {quantity} at the day it was published "
            f"({dated} of {claims.height}); a triangle is an \"at least\", a bar a range.")
 st.plotly_chart(
-    ui.figure("claims_evolution", {"subject": subject}, lambda: claim_charts.evolution_figure(claims, quantity)),
-    config=ui.PLOTLY_CONFIG, key="evolution_chart",
+    cache.figure("claims_evolution", {"subject": subject}, lambda: claim_charts.evolution_figure(claims, quantity)),
+    config=chrome.PLOTLY_CONFIG, key="evolution_chart",
     alt=f"Reported figures for {quantity} plotted against their publication date.",
 )
 
@@ -95,4 +97,4 @@ st.download_button(
     f"Download these {claims.height} claims as CSV", to_csv_bytes(claims),
     file_name=f"mali-claims-{subject}.csv", mime="text/csv", icon=":material/download:", on_click="ignore",
 )
-ui.footer()
+chrome.footer()

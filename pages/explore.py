@@ -1,25 +1,26 @@
 """/explore: the filtered rows, their CSV, and the SQL that produced them."""
 import streamlit as st
 
-from mali_tracker import db, ui
+from mali_tracker import db
 from mali_tracker.export import to_csv_bytes
+from mali_tracker.ui import cache, chrome, sidebar
 
-ui.ensure_entrypoint()
+chrome.ensure_entrypoint()
 
 TABLE_LIMIT = 10_000  # rows drawn in the browser; the download always holds every row
 
 st.title("Explore the data")
-filters = ui.event_filters()
+filters = sidebar.event_filters()
 try:
-    event_count = int(ui.query("events_count", **filters.query_params())["event_count"][0])
-    events = ui.query("events_filtered", **filters.query_params(row_limit=TABLE_LIMIT))
+    event_count = int(cache.query("events_count", **filters.query_params())["event_count"][0])
+    events = cache.query("events_filtered", **filters.query_params(row_limit=TABLE_LIMIT))
 except db.DataUnavailable as exc:
-    ui.stop_on_data_problem(exc)
+    chrome.stop_on_data_problem(exc)
 
 
 def filtered_csv() -> bytes:
     """Every matching row, built only when the reader clicks download."""
-    rows = ui.query("events_filtered", **filters.query_params(row_limit=max(event_count, 1)))
+    rows = cache.query("events_filtered", **filters.query_params(row_limit=max(event_count, 1)))
     return to_csv_bytes(rows)
 
 
@@ -51,4 +52,4 @@ with st.expander("The SQL behind this table"):
     st.json({k: (str(v) if hasattr(v, "isoformat") else v) for k, v in filters.query_params(TABLE_LIMIT).items()})
     st.code(db.query_text("macro_filtered_events"), language="sql")
     st.code(db.query_text("events_filtered"), language="sql")
-ui.footer()
+chrome.footer()

@@ -1,9 +1,10 @@
 """/: the story in a few sentences, the headline figure, and where to go next."""
 import streamlit as st
 
-from mali_tracker import db, ui
+from mali_tracker import db
+from mali_tracker.ui import cache, chrome
 
-ui.ensure_entrypoint()
+chrome.ensure_entrypoint()
 
 HEADLINE_SUBJECT = "arrests_2025_plot"
 
@@ -17,10 +18,10 @@ st.markdown(
     "foreign deployments and massacres since 2012, and the range of every reported figure."
 )
 try:
-    spread = ui.query("claims_spread", subject=HEADLINE_SUBJECT).row(0, named=True)
-    bounds = ui.query("dataset_summary").row(0, named=True)
+    spread = cache.query("claims_spread", subject=HEADLINE_SUBJECT).row(0, named=True)
+    bounds = cache.query("dataset_summary").row(0, named=True)
 except db.DataUnavailable as exc:
-    ui.stop_on_data_problem(exc)
+    chrome.stop_on_data_problem(exc)
 
 left, middle, right = st.columns(3)
 if spread["claim_count"]:
@@ -43,4 +44,4 @@ st.page_link("pages/estimates.py", label="Estimates: every reported arrest figur
 st.page_link("pages/actors.py", label="Actors: who stands with whom, when, and where they act", icon=":material/hub:")
 st.page_link("pages/explore.py", label="Explore: filter the events, see the SQL, download CSV", icon=":material/table:")
 st.page_link("pages/methodology.py", label="Methodology: the sources, coding rules and corrections", icon=":material/fact_check:")
-ui.footer()
+chrome.footer()

@@ -1,11 +1,12 @@
 """/methodology: can I trust this? Sources, coding rules, corrections, licence, how to cite."""
 import streamlit as st
 
-from mali_tracker import db, ui
+from mali_tracker import db
 from mali_tracker.docs import readme_section
 from mali_tracker.export import to_csv_bytes
+from mali_tracker.ui import cache, chrome
 
-ui.ensure_entrypoint()
+chrome.ensure_entrypoint()
 
 st.title("Methodology")
 st.markdown(
@@ -14,10 +15,10 @@ st.markdown(
     "publication. The text comes from `data/README.md`, the data dictionary shipped with the data."
 )
 try:
-    outlets = ui.query("sources_by_outlet")
-    sources = ui.query("sources_list")
+    outlets = cache.query("sources_by_outlet")
+    sources = cache.query("sources_list")
 except db.DataUnavailable as exc:
-    ui.stop_on_data_problem(exc)
+    chrome.stop_on_data_problem(exc)
 
 st.header("Sources by outlet")
 st.caption(f"{sources.height:,} sources from {outlets.height:,} outlets. "
@@ -47,4 +48,4 @@ with st.expander(f"All {sources.height:,} sources, with links"):
 for title in ("Coding rules", "How to cite a view", "Provenance and licence", "Corrections log"):
     st.header(title)
     st.markdown(readme_section(title))
-ui.footer()
+chrome.footer()

@@ -2,28 +2,29 @@
 import polars as pl
 import streamlit as st
 
-from mali_tracker import charts, db, ui
+from mali_tracker import charts, db
 from mali_tracker.charts import format_event_date
+from mali_tracker.ui import cache, chrome, sidebar
 
-ui.ensure_entrypoint()
+chrome.ensure_entrypoint()
 
 # Above this many events the lanes (about 1,100 px wide, 24 rows of 9 px markers) are a smear,
 # and the browser takes over a second to draw them: show counts per day, week or month instead.
 MARKER_LIMIT = 1000
 
 st.title("Timeline of Mali's crisis")
-filters = ui.event_filters()
+filters = sidebar.event_filters()
 try:
-    periods = ui.query("periods")
+    periods = cache.query("periods")
     # One aggregate scan answers both "how many?" and, for big windows, what to draw.
     unit = charts.bin_unit(filters.start, filters.end)
-    counts = ui.query("timeline_counts", unit=unit, **filters.query_params())
+    counts = cache.query("timeline_counts", unit=unit, **filters.query_params())
     event_count = int(counts["event_count"].sum())
     events = None
     if event_count <= MARKER_LIMIT:
-        events = ui.query("events_filtered", **filters.query_params(row_limit=MARKER_LIMIT))
+        events = cache.query("events_filtered", **filters.query_params(row_limit=MARKER_LIMIT))
 except db.DataUnavailable as exc:
-    ui.stop_on_data_problem(exc)
+    chrome.stop_on_data_problem(exc)
 
 window = f"{filters.start:%d %b %Y} – {filters.end:%d %b %Y}"
 if event_count == 0:
@@ -33,9 +34,9 @@ elif events is None:
     st.caption(f"**{event_count:,} events** from {window}, too many to mark one by one: "
                f"shown as {adjective} counts by event type. Narrow the filters to {MARKER_LIMIT:,} "
                "events or fewer to see each one.")
-    figure = ui.figure("counts_timeline", filters.query_params(),
+    figure = cache.figure("counts_timeline", filters.query_params(),
                        lambda: charts.counts_timeline_figure(counts, periods, filters.start, filters.end, unit))
-    st.plotly_chart(figure, config=ui.PLOTLY_CONFIG, key="timeline_counts",
+    st.plotly_chart(figure, config=chrome.PLOTLY_CONFIG, key="timeline_counts",
                     alt=f"Chart of {event_count:,} events per {unit}, {window}, stacked by event type.")
     with st.expander(f"The {adjective} counts as a table"):
         st.dataframe(charts.counts_table(counts), hide_index=True)
@@ -49,10 +50,10 @@ else:
     on_phone = "Mobi" in (st.context.headers.get("User-Agent") or "")
     numbered = st.toggle("Number the milestones, with their names listed below the chart (for small screens)",
                          value=on_phone, key="numbered_milestones")
-    figure = ui.figure("timeline", {**filters.query_params(), "numbered": numbered},
+    figure = cache.figure("timeline", {**filters.query_params(), "numbered": numbered},
                        lambda: charts.timeline_figure(events, periods, filters.start, filters.end, numbered))
     selection = st.plotly_chart(
-        figure, config=ui.PLOTLY_CONFIG, key="timeline", on_select="rerun", selection_mode="points",
+        figure, config=chrome.PLOTLY_CONFIG, key="timeline", on_select="rerun", selection_mode="points",
         alt=f"Timeline of {event_count} events in Mali, {window}, in lanes by theme.",
     )
     if numbered:
@@ -76,7 +77,7 @@ else:
                          f"low {low if low is not None else '–'}, high {high if high is not None else 'open'}")
             if event["note"]:
                 st.caption(f"Note: {event['note']}")
-            for source in ui.query("event_sources", event_id=event["event_id"]).iter_rows(named=True):
+            for source in cache.query("event_sources", event_id=event["event_id"]).iter_rows(named=True):
                 date = f", {source['published_date']:%d %b %Y}" if source["published_date"] else ""
                 st.markdown(f"- [{source['title']}]({source['url']}) — {source['outlet']}{date}")
     with st.expander("The events on this chart as a table"):
@@ -84,4 +85,4 @@ else:
             events.select("date_start", "title", "event_type", "theme", "location", "source_outlets"),
             hide_index=True,
         )
-ui.footer()
+chrome.footer()

@@ -22,6 +22,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+def streamlit_command() -> list[str]:
+    """`streamlit` as the README runs it: from the app-only environment tests/run.sh made
+    (MALI_TRACKER_APP_ENV), so the served app sees nothing but requirements.txt; else this
+    interpreter's."""
+    app_env = os.environ.get("MALI_TRACKER_APP_ENV")
+    if app_env:
+        return [str(Path(app_env) / "bin" / "streamlit")]
+    return [sys.executable, "-m", "streamlit"]
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -38,7 +48,7 @@ def running_app(data_dir: Path | None = None):
     # The server's log goes to a file: an unread pipe fills up and blocks the server.
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [*streamlit_command(), "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=paths.PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mali_tracker import actor_charts, db, network
+from mali_tracker import actor_charts, db
 from mali_tracker.filters import Filters
 
 
 def network_on(bundled_db, day):
     relations = db.run_query(bundled_db, "relations_as_of", as_of=day)
     everyone = db.run_query(bundled_db, "actor_options")
-    positions = network.stable_positions(db.run_query(bundled_db, "relations_all"))
+    layout = db.run_query(bundled_db, "actor_layout")
+    positions = {row[0]: (row[1], row[2]) for row in layout.iter_rows()}
     counts = dict(zip(everyone["actor_id"].to_list(), everyone["event_count"].to_list()))
     return relations, actor_charts.network_figure(relations, positions, counts), positions
 
@@ -49,6 +50,14 @@ def test_positions_are_stable_whatever_the_date(bundled_db):
     node_traces = [trace for trace in figure.data if trace.mode == "markers+text"]
     drawn = {row[0]: (x, y) for trace in node_traces for row, x, y in zip(trace.customdata, trace.x, trace.y)}
     assert drawn and all(second[actor] == position for actor, position in drawn.items())
+
+
+def test_every_actor_in_a_relation_has_a_stored_position(bundled_db):
+    relations = db.run_query(bundled_db, "relations_as_of", as_of=dt.date(2025, 9, 1))
+    layout = db.run_query(bundled_db, "actor_layout")
+    placed = set(layout["actor_id"])
+    assert set(relations["source_actor_id"]) | set(relations["target_actor_id"]) <= placed
+    assert len({(x, y) for x, y in zip(layout["x"], layout["y"])}) == layout.height, "no two actors on one spot"
 
 
 def test_map_markers_and_grid(bundled_db):

@@ -49,16 +49,23 @@ def assert_clean(page, app_url):
     assert foreign_requests(page.requested, app_url) == []
 
 
-@pytest.mark.parametrize(("path", "title"), [
-    ("/", "Mali Crisis Tracker"),
-    ("/timeline", "Timeline of Mali's crisis"),
-    ("/explore", "Explore the data"),
-    ("/methodology", "Methodology"),
-    ("/estimates", "Who says how many?"),
-    ("/actors", "Who stands with whom, and where"),
+@pytest.mark.parametrize(("path", "title", "charts"), [
+    ("/", "Mali Crisis Tracker", 0),
+    ("/timeline", "Timeline of Mali's crisis", 1),
+    ("/explore", "Explore the data", 0),
+    ("/methodology", "Methodology", 0),
+    ("/estimates", "Who says how many?", 2),
+    ("/actors", "Who stands with whom, and where", 2),
+    ("/actors?as_of=2016-06-01", "Who stands with whom, and where", 2),
 ])
-def test_every_page_opens_cleanly_offline(page, app_url, path, title):
+def test_every_page_opens_cleanly_offline_with_its_charts_drawn(page, app_url, path, title, charts):
     visit(page, app_url, path, title)
+    if charts:
+        # a drawn chart has marks in it, not just an empty frame
+        drawn = page.locator(".js-plotly-plot").filter(has=page.locator(".scatterlayer .point, .scattergeo path"))
+        drawn.nth(charts - 1).wait_for(timeout=30_000)
+        assert drawn.count() == charts
+    assert page.get_by_text("This app has encountered an error").count() == 0
     assert_clean(page, app_url)
 
 

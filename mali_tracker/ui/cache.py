@@ -1,0 +1,99 @@
+"""Cached reads shared by every page: the one connection, named queries, figures, lookups.
+
+Everything here is keyed by the data folder, so pointing MALI_TRACKER_DATA elsewhere never
+serves another folder's answers.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+# Plotly and Streamlit look pandas up lazily in sys.modules; with several readers arriving at
+# once, one thread could see the module half-imported by another ("partially initialized module
+# 'pandas'", seen in benchmarks/load.py). Importing it here, under Python's import lock, before
+# any page draws anything, ends that race.
+import pandas  # noqa: F401
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from mali_tracker import db, paths
+from mali_tracker.filters import DEFAULT_END, DEFAULT_START, FilterChoices
+
+
+@st.cache_resource(show_spinner=False)
+def _database(data_dir: str) -> db.Database:
+    return db.open_database(Path(data_dir))
+
+
+def database() -> db.Database:
+    """The process's one locked-down connection for the current data folder."""
+    return _database(str(paths.data_dir()))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_query(data_dir: str, name: str, params: tuple) -> pl.DataFrame:
+    return db.run_query(_database(data_dir), name, **dict(params))
+
+
+def _freeze(params: dict) -> tuple:
+    """Query parameters as a sorted tuple, lists turned to tuples, so they hash."""
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+def query(name: str, **params) -> pl.DataFrame:
+    """Run a named query through the cache."""
+    return _cached_query(str(paths.data_dir()), name, _freeze(params))
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _cached_figure(data_dir: str, chart: str, params: tuple, _build: Callable[[], go.Figure]) -> go.Figure:
+    return _build()
+
+
+def figure(chart: str, params: dict, build: Callable[[], go.Figure]) -> go.Figure:
+    """A chart built once per data folder and parameters, then shared by every session.
+
+    Building a Plotly figure validates every property (tens of milliseconds); a reader going
+    back and forth between filters should not pay that again. `params` must determine
+    everything `build` draws. Figures are never mutated after building (st.plotly_chart
+    copies them), so sharing one object between sessions is safe.
+    """
+    return _cached_figure(str(paths.data_dir()), chart, _freeze(params), build)
+
+
+@st.cache_data(show_spinner=False)
+def _filter_choices(data_dir: str) -> FilterChoices:
+    database = _database(data_dir)
+    facets = db.run_query(database, "filter_options")
+    actors = db.run_query(database, "actor_options")
+    bounds = db.run_query(database, "dataset_summary").row(0, named=True)
+
+    def values(facet: str) -> tuple[str, ...]:
+        return tuple(facets.filter(pl.col("facet") == facet)["value"].to_list())
+
+    return FilterChoices(
+        types=values("type"),
+        themes=values("theme"),
+        regions=values("region"),
+        actors=tuple(actors.filter(pl.col("event_count") > 0)["actor_id"].to_list()),
+        first_date=bounds["first_date"] or DEFAULT_START,
+        last_date=bounds["last_date"] or DEFAULT_END,
+    )
+
+
+def filter_choices() -> FilterChoices:
+    return _filter_choices(str(paths.data_dir()))
+
+
+@st.cache_data(show_spinner=False)
+def _actor_names(data_dir: str) -> dict[str, str]:
+    frame = db.run_query(_database(data_dir), "actor_options")
+    return dict(zip(frame["actor_id"].to_list(), frame["name"].to_list()))
+
+
+def actor_names() -> dict[str, str]:
+    """actor_id -> name, for the sidebar and captions (per data folder)."""
+    return _actor_names(str(paths.data_dir()))
+
+

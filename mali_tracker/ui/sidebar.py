@@ -1,0 +1,114 @@
+"""The sidebar's event filters, bound to the query string (DESIGN.md, "URL state")."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import streamlit as st
+
+from mali_tracker import db
+from mali_tracker.filters import (
+    DEFAULT_END,
+    DEFAULT_START,
+    FilterChoices,
+    Filters,
+    parse_filters,
+    to_query_params,
+)
+from mali_tracker.ui import cache, chrome
+
+FILTER_KEYS = ("start", "end", "type", "theme", "actor", "region", "q")
+WIDGET_PREFIX = "filter_"
+
+
+def _date_bounds(choices: FilterChoices) -> tuple[dt.date, dt.date]:
+    return min(choices.first_date, DEFAULT_START), max(choices.last_date, DEFAULT_END)
+
+
+def _clamp_dates(filters: Filters, choices: FilterChoices, messages: list[str]) -> Filters:
+    low, high = _date_bounds(choices)
+    start = min(max(filters.start, low), high)
+    end = min(max(filters.end, low), high)
+    if (start, end) != (filters.start, filters.end):
+        messages.append(f"The data runs from {low} to {high}; the dates in the link were brought inside that range.")
+    return replace(filters, start=start, end=end)
+
+
+def _initialise_widgets(filters: Filters) -> None:
+    """Seed the sidebar widgets from the link, once per session."""
+    defaults = {
+        "start": filters.start,
+        "end": filters.end,
+        "type": list(filters.types),
+        "theme": list(filters.themes),
+        "actor": list(filters.actors),
+        "region": list(filters.regions),
+        "q": filters.q,
+    }
+    for key, value in defaults.items():
+        st.session_state.setdefault(WIDGET_PREFIX + key, value)
+
+
+def _sync_url(params: dict[str, str], managed: tuple[str, ...]) -> None:
+    """Write our keys into the query string, leaving other pages' keys (as_of, subject) alone."""
+    for key in managed:
+        wanted = params.get(key)
+        if wanted is None:
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get(key) != wanted:
+            st.query_params[key] = wanted
+
+
+def _extend_to_latest(latest: dt.date) -> None:
+    st.session_state[WIDGET_PREFIX + "end"] = latest
+
+
+def event_filters() -> Filters:
+    """Render the sidebar filters (bound to the query string) and return what they select."""
+    try:
+        choices = cache.filter_choices()
+    except db.DataUnavailable as exc:
+        chrome.stop_on_data_problem(exc)
+    if WIDGET_PREFIX + "start" not in st.session_state:
+        parsed = parse_filters(st.query_params.to_dict(), choices)
+        filters = _clamp_dates(parsed.filters, choices, parsed.messages)
+        for message in parsed.messages:
+            st.warning(message, icon=":material/link_off:")
+        _initialise_widgets(filters)
+    low, high = _date_bounds(choices)
+    names = cache.actor_names()
+    sidebar = st.sidebar
+    sidebar.header("Filters")
+    start = sidebar.date_input("From", key=WIDGET_PREFIX + "start", min_value=low, max_value=high,
+                               format="YYYY-MM-DD", persist_state="session")
+    end = sidebar.date_input("To", key=WIDGET_PREFIX + "end", min_value=low, max_value=high,
+                             format="YYYY-MM-DD", persist_state="session")
+    sidebar.button(
+        f"Up to the latest event ({choices.last_date:%d %b %Y})",
+        on_click=_extend_to_latest, args=(choices.last_date,), width="stretch",
+        disabled=end == choices.last_date,
+    )
+    types = sidebar.multiselect("Event type", choices.types, key=WIDGET_PREFIX + "type",
+                                placeholder="All types", persist_state="session")
+    themes = sidebar.multiselect("Theme", choices.themes, key=WIDGET_PREFIX + "theme",
+                                 placeholder="All themes", persist_state="session")
+    actors = sidebar.multiselect("Actor", choices.actors, key=WIDGET_PREFIX + "actor",
+                                 format_func=lambda actor_id: names.get(actor_id, actor_id),
+                                 placeholder="All actors", persist_state="session")
+    regions = sidebar.multiselect("Region", choices.regions, key=WIDGET_PREFIX + "region",
+                                  placeholder="All regions", persist_state="session")
+    q = sidebar.text_input("Search titles and summaries", key=WIDGET_PREFIX + "q", max_chars=200,
+                           placeholder="e.g. Dembélé, Kidal, Wagner", persist_state="session")
+    if start is None or end is None:
+        start, end = start or DEFAULT_START, end or DEFAULT_END
+    if end < start:
+        st.warning(f"The end date {end} is before the start date {start}; the two were swapped.",
+                   icon=":material/swap_horiz:")
+        start, end = end, start
+    filters = Filters(start=start, end=end, types=tuple(types), themes=tuple(themes),
+                      actors=tuple(actors), regions=tuple(regions), q=(q or "").strip())
+    _sync_url(to_query_params(filters), FILTER_KEYS)
+    return filters
+
+
