@@ -25,7 +25,7 @@ from mali_tracker.schema import (
     THEMES,
     conform,
 )
-from mali_tracker.search import search_text
+from mali_tracker.search import with_search_text
 
 # Mali's bounding box, slightly padded; a place outside it must say so (outside_mali=true).
 MALI_BOUNDS = {"lat": (10.0, 25.1), "lon": (-12.4, 4.4)}
@@ -443,12 +443,14 @@ def assemble(rows: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
         )
         .sort("date_start", "event_id")
     )
+    actors = conform(frames["actors"].with_columns(
+        pl.col("aliases").fill_null(pl.lit([], dtype=pl.List(pl.String)))
+    ), "actors").sort("actor_id")
+    event_actors = conform(frames["event_actors"], "event_actors").sort("event_id", "actor_id", "role")
     tables = {
-        "events": conform(events.drop("place_id", "place_precision").with_columns(search_text()), "events"),
-        "actors": conform(frames["actors"].with_columns(
-            pl.col("aliases").fill_null(pl.lit([], dtype=pl.List(pl.String)))
-        ), "actors").sort("actor_id"),
-        "event_actors": conform(frames["event_actors"], "event_actors").sort("event_id", "actor_id", "role"),
+        "events": conform(with_search_text(events.drop("place_id", "place_precision"), actors, event_actors), "events"),
+        "actors": actors,
+        "event_actors": event_actors,
         "relations": conform(frames["relations"], "relations").sort("valid_from", "relation_id"),
         "claims": conform(frames["claims"], "claims").sort("subject", "published_date", "claim_id"),
         "claim_subjects": conform(frames["claim_subjects"], "claim_subjects").sort("subject"),

@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from mali_tracker.search import search_terms
+
 DEFAULT_START = dt.date(2012, 1, 1)
 DEFAULT_END = dt.date(2024, 12, 31)
 MAX_PARAM_CHARS = 200  # a longer value is refused rather than echoed back
@@ -40,7 +42,7 @@ class Filters:
             "themes": list(self.themes),
             "actors": list(self.actors),
             "regions": list(self.regions),
-            "q": self.q,
+            "terms": search_terms(self.q),
         }
         if row_limit is not None:
             params["row_limit"] = row_limit

@@ -33,7 +33,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "origin": pl.String,
         "source_ids": pl.List(pl.String),
         "note": pl.String,
-        "search_text": pl.String,  # title, summary and place folded for search (see search.py)
+        "search_text": pl.String,  # title, summary, place and actors' names folded for search (search.py)
     },
     "actors": {
         "actor_id": pl.String,

@@ -1,18 +1,61 @@
-"""The text the search box looks in, folded once when the tables are written so a search over a
-million events is a plain substring test: title, summary and place, lower-case, accents removed
-(Goïta and goita both find Goïta). queries/macro_filtered_events.sql folds the reader's text the
-same way with DuckDB's lower() and strip_accents()."""
+"""What the search box looks in, and how a reader's words are matched against it.
+
+`events.search_text` is written once, when the tables are made (build and ingest): the title,
+summary, place and region, plus the names, French names and aliases of the event's actors
+(so "Wagner" finds Moura, where the summary says "foreign military personnel"), lower-case,
+accents removed, every run of punctuation or space turned into one space, with a space at
+each end: " army and wagner take kidal ". A reader's text is folded the same way
+(`search_terms`) and each word must start a word of the event (a prefix: "mour" finds Moura)
+or, when some event has it as a whole word, be that whole word ("moura" does not find
+Al-Mourabitoun). queries/macro_filtered_events.sql does the matching.
+"""
 from __future__ import annotations
+
+import re
+import unicodedata
 
 import polars as pl
 
+MAX_TERMS = 10
+_NOT_WORD = re.compile(r"[\W_]+")
 
-def search_text() -> pl.Expr:
-    """Expression for the events.search_text column."""
-    return (
-        pl.concat_str(["title", "summary", "location", "admin1"], separator=" ", ignore_nulls=True)
+
+def search_text(actor_text: str | None = "actor_text") -> pl.Expr:
+    """Expression for the events.search_text column (reads `actor_text` when given)."""
+    parts = ["title", "summary", "location", "admin1"] + ([actor_text] if actor_text else [])
+    folded = (
+        pl.concat_str(parts, separator=" ", ignore_nulls=True)
         .str.to_lowercase()
         .str.normalize("NFKD")
         .str.replace_all(r"\p{Mn}", "")
-        .alias("search_text")
+        .str.replace_all(r"[^\p{L}\p{N}]+", " ")
+        .str.strip_chars()
     )
+    return pl.concat_str([pl.lit(" "), folded, pl.lit(" ")]).alias("search_text")
+
+
+def with_search_text(events: pl.DataFrame, actors: pl.DataFrame, event_actors: pl.DataFrame) -> pl.DataFrame:
+    """`events` with its search_text column, actors' names and aliases included."""
+    names = actors.select(
+        "actor_id",
+        pl.concat_str(["name", "name_fr", pl.col("aliases").list.join(" ")], separator=" ", ignore_nulls=True)
+        .alias("names"),
+    )
+    actor_text = (
+        event_actors.select("event_id", "actor_id").unique()
+        .join(names, on="actor_id")
+        .group_by("event_id")
+        .agg(pl.col("names").sort().str.join(" ").alias("actor_text"))
+    )
+    return (
+        events.join(actor_text, on="event_id", how="left", maintain_order="left")
+        .with_columns(search_text())
+        .drop("actor_text")
+    )
+
+
+def search_terms(text: str) -> list[str]:
+    """A reader's search folded like search_text and split into words (at most MAX_TERMS)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return [word for word in _NOT_WORD.split(stripped) if word][:MAX_TERMS]

@@ -7,12 +7,21 @@
 --   p_themes        VARCHAR[]  theme in the list; empty = all
 --   p_actors        VARCHAR[]  at least one of these actor_ids took part; empty = all
 --   p_regions       VARCHAR[]  admin1 in the list; empty = all
---   p_q             VARCHAR    accent- and case-insensitive text in title, summary or place
---                              (events.search_text holds them already folded)
+--   p_terms         VARCHAR[]  the reader's search, folded into words (mali_tracker/search.py);
+--                              every word must start a word of events.search_text (title,
+--                              summary, place, actors' names and aliases), or, when some event
+--                              has it as a whole word, be that whole word. Empty = no search.
 -- Output: every column of events.
-CREATE MACRO filtered_events(p_start, p_end, p_types, p_themes, p_actors, p_regions, p_q) AS TABLE
+CREATE MACRO filtered_events(p_start, p_end, p_types, p_themes, p_actors, p_regions, p_terms) AS TABLE
+WITH patterns AS (
+    -- ' moura ' (whole word) when some event has it, else ' mour' (start of a word)
+    SELECT coalesce(list(
+        CASE WHEN EXISTS (SELECT 1 FROM events AS w WHERE contains(w.search_text, ' ' || t.term || ' '))
+             THEN ' ' || t.term || ' ' ELSE ' ' || t.term END), []) AS needles
+    FROM unnest(p_terms) AS t(term)
+)
 SELECT e.*
-FROM events AS e
+FROM events AS e, patterns AS p
 WHERE e.date_start <= p_end
   AND coalesce(e.date_end, e.date_start) >= p_start
   AND (len(p_types) = 0 OR list_contains(p_types, e.event_type))
@@ -22,4 +31,4 @@ WHERE e.date_start <= p_end
     len(p_actors) = 0
     OR e.event_id IN (SELECT ea.event_id FROM event_actors AS ea WHERE list_contains(p_actors, ea.actor_id))
   )
-  AND (p_q = '' OR contains(e.search_text, strip_accents(lower(p_q))));
+  AND (len(p.needles) = 0 OR list_bool_and(list_transform(p.needles, lambda n: contains(e.search_text, n))));

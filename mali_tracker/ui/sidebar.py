@@ -98,7 +98,7 @@ def event_filters() -> Filters:
                                  placeholder="All actors", persist_state="session")
     regions = sidebar.multiselect("Region", choices.regions, key=WIDGET_PREFIX + "region",
                                   placeholder="All regions", persist_state="session")
-    q = sidebar.text_input("Search titles and summaries", key=WIDGET_PREFIX + "q", max_chars=200,
+    q = sidebar.text_input("Search titles, summaries, places and actors", key=WIDGET_PREFIX + "q", max_chars=200,
                            placeholder="e.g. Dembélé, Kidal, Wagner", persist_state="session")
     if start is None or end is None:
         start, end = start or DEFAULT_START, end or DEFAULT_END
