@@ -19,5 +19,13 @@ PAGES = [
     st.Page("pages/methodology.py", title="Methodology", icon=":material/fact_check:", url_path="methodology"),
 ]
 
-chrome.mark_entrypoint()
-chrome.run_guarded(st.navigation(PAGES, position="top").run)
+# Our own top bar replaces Streamlit's navigation, whose links drop the reader's filters. It is
+# filled after the page has run, so its links carry the view the page has just written.
+current = st.navigation(PAGES, position="hidden")
+top = st.container()
+chrome.mark_entrypoint(current.url_path)
+try:
+    chrome.run_guarded(current.run)
+finally:
+    with top:
+        chrome.top_bar(PAGES, current)

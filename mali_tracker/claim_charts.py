@@ -53,6 +53,35 @@ def spread_sentence(lowest: int, highest: int, quantity: str) -> str:
     return f"between {lowest} and {highest} {quantity} — the highest is {ratio} times the lowest"
 
 
+def spread_range_text(spread_row: dict) -> str:
+    """'11–55' or '300–500+' (the highest an "at least"); the metric on the front page."""
+    plus = "+" if spread_row["open_ended"] else ""
+    if spread_row["lowest"] == spread_row["highest"]:
+        return f"{spread_row['lowest']}{plus}"
+    return f"{spread_row['lowest']}–{spread_row['highest']}{plus}"
+
+
+def spread_headline(spread_row: dict, quantity: str) -> str:
+    """The one phrasing of a subject's spread (a row of queries/claims_spread.sql), used on
+    every page: '10 figures from 10 claimants: between 11 and 55 people arrested … 3 more
+    count something else and are shown apart'."""
+    count, others = spread_row["claim_count"], spread_row["other_count"]
+    if not count:
+        head = "no published figure for " + quantity
+    else:
+        figures = "1 figure" if count == 1 else f"{count} figures"
+        claimants = "1 claimant" if spread_row["claimant_count"] == 1 else f"{spread_row['claimant_count']} claimants"
+        words = spread_sentence(spread_row["lowest"], spread_row["highest"], quantity)
+        if spread_row["open_ended"]:
+            words = words.replace(f"and {spread_row['highest']} ", f"and at least {spread_row['highest']} ", 1)
+        head = f"{figures} from {claimants}: {words}"
+    if others == 1:
+        head += "; 1 more counts something else and is shown apart"
+    elif others:
+        head += f"; {others} more count something else and are shown apart"
+    return head
+
+
 def claim_date_text(claim: dict) -> str:
     date = claim["published_date"]
     return f"{date.day} {date:%b %Y}" if date else "date not shown"

@@ -1,5 +1,6 @@
 """/actors: who stands with whom, when, and where they act."""
 import datetime as dt
+from dataclasses import replace
 
 import streamlit as st
 
@@ -98,14 +99,19 @@ if profiled:
                         alt=f"{own.height} relations of {profile['name']} as bars over time.")
         with st.expander(f"The {own.height} relations of {profile['name']} as a table"):
             st.dataframe(own.drop("other_actor_id"), hide_index=True)
-    actor_events = cache.query("events_filtered", **filters.query_params(row_limit=500))
-    st.markdown(f"**{actor_events.height} events** with {profile['name']} in the filtered window")
+    # the profile counts this actor's own events (other selected actors do not add theirs)
+    own_filters = replace(filters, actors=(profiled,))
+    own_count = int(cache.query("events_count", **own_filters.query_params())["event_count"][0])
+    actor_events = cache.query("events_filtered", **own_filters.query_params(row_limit=500))
+    st.markdown(f"**{own_count:,} events with {profile['name']}** match the other filters"
+                + (f"; the first {actor_events.height} are listed." if own_count > actor_events.height else "."))
     st.dataframe(actor_events.select("date_start", "title", "event_type", "location", "source_urls"),
                  hide_index=True)
     st.markdown("Sources: " + " · ".join(f"[{i + 1}]({url})" for i, url in
                                          enumerate((profile["source_urls"] or "").split())))
 
 st.header("Where they act")
+chrome.data_scope_note(summary)
 try:
     mappable = int(cache.query("map_count", **filters.query_params())["event_count"][0])
 except db.DataUnavailable as exc:

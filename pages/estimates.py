@@ -40,13 +40,13 @@ about = subjects.filter(pl.col("subject") == subject).row(0, named=True)
 quantity = about["headline_quantity"]
 try:
     claims = cache.query("claims_for_subject", subject=subject)
+    spread_row = cache.query("claims_spread", subject=subject).row(0, named=True)
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
 
-bounds = claim_charts.spread(claims)
-sentence = claim_charts.spread_sentence(*bounds, quantity) if bounds else "no comparable figure"
-st.markdown(f"{about['description']}")
-st.subheader(f"{claims.height} published figures: {sentence}.")
+sentence = claim_charts.spread_headline(spread_row, quantity)
+st.text(about["description"])
+st.subheader(sentence[0].upper() + sentence[1:] + ".")
 undated = claims.filter(pl.col("published_date").is_null()).height
 st.caption(
     "One row per claim, earliest report at the top. A dot is an exact figure, a bar a range, "

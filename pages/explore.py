@@ -24,6 +24,7 @@ def filtered_csv() -> bytes:
     return to_csv_bytes(rows)
 
 
+chrome.data_scope_note(cache.query("dataset_summary").row(0, named=True))
 shown = min(event_count, TABLE_LIMIT)
 st.caption(f"**{event_count:,} events** match the filters from {filters.start:%d %b %Y} to "
            f"{filters.end:%d %b %Y}" + (f"; the first {shown:,} are shown below." if shown < event_count else "."))

@@ -1,7 +1,7 @@
 """/: the story in a few sentences, the headline figure, and where to go next."""
 import streamlit as st
 
-from mali_tracker import db
+from mali_tracker import claim_charts, db
 from mali_tracker.ui import cache, chrome
 
 chrome.ensure_entrypoint()
@@ -19,29 +19,35 @@ st.markdown(
 )
 try:
     spread = cache.query("claims_spread", subject=HEADLINE_SUBJECT).row(0, named=True)
+    subjects = cache.query("claim_subjects")
     bounds = cache.query("dataset_summary").row(0, named=True)
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
 
 left, middle, right = st.columns(3)
 if spread["claim_count"]:
+    quantity = dict(zip(subjects["subject"], subjects["headline_quantity"])).get(HEADLINE_SUBJECT, "")
     left.metric(
         "People reported arrested over the Aug 2025 plot",
-        f"{spread['lowest']}–{spread['highest']}",
-        help="Lowest and highest figure published, across every claim in the data.",
+        claim_charts.spread_range_text(spread),
+        help="Lowest and highest published figure for the same count; figures that count "
+             "something else are shown on the Estimates page but kept out of this range.",
         border=True,
     )
-    left.caption(f"{spread['claim_count']} published figures from {spread['claimant_count']} claimants")
+    headline = claim_charts.spread_headline(spread, quantity)
+    left.caption(headline[0].upper() + headline[1:] + ".")
 middle.metric("Events in the timeline", f"{bounds['event_count']:,}", border=True)
 middle.caption(f"From {bounds['first_date']:%d %b %Y} to {bounds['last_date']:%d %b %Y}, each with its sources")
 right.metric("Published sources cited", f"{bounds['source_count']:,}", border=True)
 right.caption("Every event, relation and figure links to the reports it rests on.")
+chrome.data_scope_note(bounds)
 
 st.subheader("Where to go next")
-st.page_link("pages/timeline.py", label="Timeline: what happened, and when, since 2012", icon=":material/timeline:")
-st.page_link("pages/estimates.py", label="Estimates: every reported arrest figure, who said it, and the spread",
-             icon=":material/difference:")
-st.page_link("pages/actors.py", label="Actors: who stands with whom, when, and where they act", icon=":material/hub:")
-st.page_link("pages/explore.py", label="Explore: filter the events, see the SQL, download CSV", icon=":material/table:")
-st.page_link("pages/methodology.py", label="Methodology: the sources, coding rules and corrections", icon=":material/fact_check:")
+chrome.page_link("pages/timeline.py", label="Timeline: what happened, and when, since 2012", icon=":material/timeline:")
+chrome.page_link("pages/estimates.py", label="Estimates: every reported arrest figure, who said it, and the spread",
+                  icon=":material/difference:")
+chrome.page_link("pages/actors.py", label="Actors: who stands with whom, when, and where they act", icon=":material/hub:")
+chrome.page_link("pages/explore.py", label="Explore: filter the events, see the SQL, download CSV", icon=":material/table:")
+chrome.page_link("pages/methodology.py", label="Methodology: the sources, coding rules and corrections",
+                 icon=":material/fact_check:")
 chrome.footer()

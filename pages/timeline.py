@@ -1,17 +1,14 @@
 """/timeline: what happened, and when, from 2012 on."""
-import polars as pl
 import streamlit as st
 
 from mali_tracker import charts, db
-from mali_tracker.charts import format_event_date
-from mali_tracker.ui import cache, chrome, sidebar
+from mali_tracker.ui import cache, chrome, event_detail, sidebar
 
 chrome.ensure_entrypoint()
 
 # Above this many events the lanes (about 1,100 px wide, 24 rows of 9 px markers) are a smear,
 # and the browser takes over a second to draw them: show counts per day, week or month instead.
 MARKER_LIMIT = 1000
-
 st.title("Timeline of Mali's crisis")
 filters = sidebar.event_filters()
 try:
@@ -41,6 +38,7 @@ elif events is None:
     with st.expander(f"The {adjective} counts as a table"):
         st.dataframe(charts.counts_table(counts), hide_index=True)
 else:
+    chrome.data_scope_note(cache.query("dataset_summary").row(0, named=True))
     key_count = int(events["is_key"].sum())
     st.caption(f"**{event_count:,} events shown** from {window} · {key_count} milestones labelled · "
                "lanes by theme, colour and shape by event type, shaded bands are political periods. "
@@ -60,26 +58,14 @@ else:
         key = charts.milestones_in_window(events, filters.start, filters.end)
         st.markdown("  \n".join(f"**{number}** · {row['date_text']} · {row['label_text']}"
                                  for number, row in enumerate(key.iter_rows(named=True), start=1)))
-    points = selection.selection.points if selection else []
-    selected_ids = [point["customdata"][0] for point in points if point.get("customdata")]
-    if not selected_ids:
-        st.markdown("*Select an event on the chart to read its summary and sources here.*")
-    for event in events.filter(pl.col("event_id").is_in(selected_ids)).iter_rows(named=True):
-        with st.container(border=True):
-            st.subheader(event["title"])
-            place = event["location"] or "place unknown"
-            st.caption(f"{format_event_date(event['date_start'], event['date_precision'])} · {place}"
-                       f" · {event['event_type']} ({event['sub_event_type']}) · {event['theme']}")
-            st.write(event["summary"])
-            if event["fatalities_best"] is not None or event["fatalities_low"] is not None:
-                low, best, high = event["fatalities_low"], event["fatalities_best"], event["fatalities_high"]
-                st.write(f"Reported deaths: best {best if best is not None else '–'}, "
-                         f"low {low if low is not None else '–'}, high {high if high is not None else 'open'}")
-            if event["note"]:
-                st.caption(f"Note: {event['note']}")
-            for source in cache.query("event_sources", event_id=event["event_id"]).iter_rows(named=True):
-                date = f", {source['published_date']:%d %b %Y}" if source["published_date"] else ""
-                st.markdown(f"- [{source['title']}]({source['url']}) — {source['outlet']}{date}")
+    clicked = [point["customdata"][0] for point in (selection.selection.points if selection else [])
+               if point.get("customdata")]
+    selected = event_detail.selected_event(clicked, events)
+    if selected is None:
+        st.markdown("*Select an event on the chart (or a milestone's name) to read its summary "
+                    "and sources here.*")
+    else:
+        event_detail.show(selected, events, filters)
     with st.expander("The events on this chart as a table"):
         st.dataframe(
             events.select("date_start", "title", "event_type", "theme", "location", "source_outlets"),

@@ -188,3 +188,47 @@ def test_clicking_an_event_shows_its_summary_and_sources(page, app_url):
     assert "Dembélé" in detail.inner_text() or "plot" in detail.inner_text()
     assert page.locator("[data-testid='stMarkdownContainer'] a[href^='http']").count() >= 1
     assert_clean(page, app_url)
+
+
+@pytest.mark.parametrize("target", ["Explore the data", "Actors and map", "Estimates"])
+def test_filters_follow_the_reader_through_the_top_bar(page, app_url, target):
+    visit(page, app_url, "/timeline?region=Kidal&type=Battles", "Timeline of Mali's crisis")
+    shown = int(page.get_by_text("events shown").first.inner_text().split()[0])
+    page.get_by_role("link", name=target).first.click()
+    page.wait_for_url(re.compile(r"region=Kidal"), timeout=30_000)
+    if target == "Estimates":  # no filters drawn there, but they stay in the link for the next page
+        page.get_by_role("link", name="Explore the data").first.click()
+        page.wait_for_url(re.compile(r"/explore\?.*region=Kidal"), timeout=30_000)
+    if target != "Actors and map":
+        page.get_by_text("events match").first.wait_for(timeout=30_000)
+        assert page.get_by_text("events match").first.inner_text().startswith(f"{shown} events match")
+        with page.expect_download() as download:
+            page.get_by_role("button", name=re.compile(r"Download these")).click()
+        rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
+        assert len(rows) == shown and {row["admin1"] for row in rows} == {"Kidal"}
+    assert_clean(page, app_url)
+
+
+def test_at_phone_width_a_click_selects_scrolls_to_the_detail_and_puts_it_in_the_link(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(f"{app_url}/timeline?q=Dembele&end=2025-11-09")
+    point = page.locator(".js-plotly-plot .scatterlayer .point").first
+    point.wait_for(timeout=30_000)
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    detail = page.locator(".st-key-event_detail h3")
+    detail.wait_for(timeout=30_000)
+    page.wait_for_url(re.compile(r"event=y20"), timeout=30_000)
+    page.wait_for_timeout(1500)
+    box = detail.bounding_box()
+    assert 0 <= box["y"] < 800, "the detail is scrolled into view"
+    event_id = re.search(r"event=(\w+)", page.url).group(1)
+    title = detail.inner_text()
+    # the link alone reopens the same event
+    other = context.new_page()
+    other.goto(page.url)
+    other.locator(".st-key-event_detail h3").wait_for(timeout=30_000)
+    assert other.locator(".st-key-event_detail h3").inner_text() == title, event_id
+    context.close()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from mali_tracker import db, paths
+from mali_tracker.ui import view
 
 # Plotly draws from the bundled library; the map outlines come from our own static folder.
 PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": "app/static/topojson/"}
@@ -14,9 +15,21 @@ PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": "app/static/topojson/"}
 ENTRYPOINT_MARK = "_ran_through_app_py"
 
 
-def mark_entrypoint() -> None:
-    """Called by app.py on every run, just before it hands over to the page."""
+PAGE_SEEN = "_page_seen"
+PAGE_CHANGED = "_page_changed"
+
+
+def mark_entrypoint(url_path: str) -> None:
+    """Called by app.py on every run, just before it hands over to the page: notes that the
+    run came through app.py, and whether the reader has just arrived on this page."""
     st.session_state[ENTRYPOINT_MARK] = True
+    st.session_state[PAGE_CHANGED] = st.session_state.get(PAGE_SEEN) != url_path
+    st.session_state[PAGE_SEEN] = url_path
+
+
+def arrived_on_page() -> bool:
+    """True on the first run of a page after the reader came to it (from a link or another page)."""
+    return st.session_state.get(PAGE_CHANGED, True)
 
 
 def ensure_entrypoint() -> None:
@@ -39,6 +52,27 @@ def stop_on_data_problem(exc: db.DataUnavailable) -> None:
     """Tell the reader which file is broken and how to rebuild it, then end the page."""
     st.error(str(exc), icon=":material/database:")
     st.stop()
+
+
+def data_scope_note(summary: dict) -> None:
+    """Say what the counts are counts of: a curated selection, or which imported export.
+
+    `summary` is the row of queries/dataset_summary.sql."""
+    origins = summary["origins"] or []
+    if origins == ["curated"]:
+        st.caption(
+            ":material/info: These are a curated selection of notable events, each from published "
+            "reports, not a count of every incident: use the counts to compare, not as national "
+            "totals. How rows are chosen: [Methodology](methodology)."
+        )
+    elif origins:
+        names = " and ".join(origin.upper() for origin in origins if origin != "curated")
+        st.caption(
+            f":material/info: Imported from {'a' if len(origins) == 1 else 'the'} {names} export in the data "
+            f"folder `{paths.data_dir().name}` ({summary['event_count']:,} events, "
+            f"{summary['first_date']:%d %b %Y} – {summary['last_date']:%d %b %Y}); its counts follow "
+            "that dataset's own coding rules."
+        )
 
 
 def footer() -> None:
@@ -72,3 +106,40 @@ def run_guarded(page: Callable[[], None]) -> None:
         st.error(UNEXPECTED_ERROR, icon=":material/error:")
         # a plain relative link: it works even when the navigation itself is what failed
         st.markdown("[Back to the front page](./)")
+
+
+def top_bar(pages: list, current) -> None:
+    """The navigation, as links that carry the reader's view, and a "Copy link" control.
+
+    Streamlit's own top navigation drops the query string on a page change, so a reader who
+    filtered the timeline would land on an unfiltered Explore page and download the wrong CSV.
+    """
+    carried = view.carried()
+    with st.container(horizontal=True, gap="small", key="top_bar"):
+        for page in pages:
+            st.page_link(page, query_params=carried, width="content")
+        with st.popover("Copy link", icon=":material/link:"):
+            st.caption("This link opens exactly this view (filters, dates, selection):")
+            st.code(view.full_link(current.url_path), language=None, wrap_lines=True)
+
+
+def page_link(page: str, label: str, icon: str | None = None, **extra: str) -> None:
+    """An in-app link that keeps the reader's filters (plus page-specific `extra` keys)."""
+    st.page_link(page, label=label, icon=icon, query_params=view.carried(**extra))
+
+
+def scroll_to(container_key: str) -> None:
+    """Bring a keyed container into view (on a phone the detail sits screens below the chart).
+
+    Our own fixed script, no reader text in it; Streamlit marks a keyed container with the
+    class st-key-KEY."""
+    if not container_key.replace("_", "").isalnum():
+        raise ValueError(f"not a container key: {container_key!r}")
+    st.html(
+        "<script>setTimeout(function () {"
+        f"var box = window.parent.document.querySelector('.st-key-{container_key}')"
+        f" || document.querySelector('.st-key-{container_key}');"
+        "if (box) { box.scrollIntoView({behavior: 'smooth', block: 'start'}); }"
+        "}, 150);</script>",
+        unsafe_allow_javascript=True, width="content",
+    )

@@ -16,9 +16,11 @@ from mali_tracker.filters import (
     to_query_params,
 )
 from mali_tracker.ui import cache, chrome
+from mali_tracker.ui.view import FILTER_KEYS
 
-FILTER_KEYS = ("start", "end", "type", "theme", "actor", "region", "q")
 WIDGET_PREFIX = "filter_"
+WIDGET_KEYS = FILTER_KEYS
+SYNCED_VIEW = "_filters_in_link"  # the filter params this session last wrote into the link
 
 
 def _date_bounds(choices: FilterChoices) -> tuple[dt.date, dt.date]:
@@ -34,8 +36,8 @@ def _clamp_dates(filters: Filters, choices: FilterChoices, messages: list[str]) 
     return replace(filters, start=start, end=end)
 
 
-def _initialise_widgets(filters: Filters) -> None:
-    """Seed the sidebar widgets from the link, once per session."""
+def _seed_widgets(filters: Filters) -> None:
+    """Set the sidebar widgets to what the link says (before they are drawn)."""
     defaults = {
         "start": filters.start,
         "end": filters.end,
@@ -46,7 +48,7 @@ def _initialise_widgets(filters: Filters) -> None:
         "q": filters.q,
     }
     for key, value in defaults.items():
-        st.session_state.setdefault(WIDGET_PREFIX + key, value)
+        st.session_state[WIDGET_PREFIX + key] = value
 
 
 def _sync_url(params: dict[str, str], managed: tuple[str, ...]) -> None:
@@ -70,12 +72,18 @@ def event_filters() -> Filters:
         choices = cache.filter_choices()
     except db.DataUnavailable as exc:
         chrome.stop_on_data_problem(exc)
-    if WIDGET_PREFIX + "start" not in st.session_state:
-        parsed = parse_filters(st.query_params.to_dict(), choices)
+    # The link is the view: on arriving at a page (a link opened, the top bar or an in-app link
+    # followed, a reload) or when the link says something other than what this session last
+    # wrote, the widgets are set from it. Otherwise the reader has just changed a widget, and
+    # the widgets win.
+    in_link = link_view()
+    widgets_missing = any(WIDGET_PREFIX + key not in st.session_state for key in WIDGET_KEYS)
+    if widgets_missing or chrome.arrived_on_page() or in_link != st.session_state.get(SYNCED_VIEW):
+        parsed = parse_filters(in_link, choices)
         filters = _clamp_dates(parsed.filters, choices, parsed.messages)
         for message in parsed.messages:
             st.warning(message, icon=":material/link_off:")
-        _initialise_widgets(filters)
+        _seed_widgets(filters)
     low, high = _date_bounds(choices)
     names = cache.actor_names()
     sidebar = st.sidebar
@@ -108,7 +116,14 @@ def event_filters() -> Filters:
         start, end = end, start
     filters = Filters(start=start, end=end, types=tuple(types), themes=tuple(themes),
                       actors=tuple(actors), regions=tuple(regions), q=(q or "").strip())
-    _sync_url(to_query_params(filters), FILTER_KEYS)
+    written = to_query_params(filters)
+    _sync_url(written, FILTER_KEYS)
+    st.session_state[SYNCED_VIEW] = written
     return filters
+
+
+def link_view() -> dict[str, str]:
+    """The shared filters as the current link states them (only the keys every page shares)."""
+    return {key: st.query_params[key] for key in FILTER_KEYS if key in st.query_params}
 
 

@@ -1,0 +1,92 @@
+"""The timeline's selected event: which one (a click, or event= in the link) and its panel.
+
+The selection lives in the link (event=) so a colleague can be sent "this event"; events that
+sit under the same spot on the chart are listed beside it, so overlapping markers can all be
+reached.
+"""
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from mali_tracker import claim_charts
+from mali_tracker.charts import format_event_date
+from mali_tracker.filters import Filters, quoted
+from mali_tracker.ui import cache, chrome
+
+# Events closer than this share of the window sit under the same pointer (about 10 px wide).
+NEAR_SHARE = 0.012
+LAST_CLICK = "_timeline_last_click"
+JUST_SELECTED = "_timeline_just_selected"
+
+
+def select_event(event_id: str | None) -> None:
+    """Make `event_id` the selection, in the link (event=) so a colleague can be sent it."""
+    if event_id:
+        st.query_params["event"] = event_id
+    else:
+        st.query_params.pop("event", None)
+
+
+def selected_event(clicked: list[str], events: pl.DataFrame) -> dict | None:
+    """The event to show: a new click on the chart wins, else the link's event= (if shown)."""
+    fresh_click = bool(clicked) and clicked != st.session_state.get(LAST_CLICK)
+    if fresh_click:
+        select_event(clicked[0])
+    st.session_state[LAST_CLICK] = clicked
+    st.session_state[JUST_SELECTED] = fresh_click
+    wanted = st.query_params.get("event")
+    if not wanted:
+        return None
+    rows = events.filter(pl.col("event_id") == wanted)
+    if rows.height == 0:
+        st.warning(f"The event {quoted(wanted)} in the link is not among the events shown; "
+                   "widen the filters or clear them to see it.", icon=":material/link_off:")
+        return None
+    return rows.row(0, named=True)
+
+
+def show(event: dict, events: pl.DataFrame, filters: Filters) -> None:
+    """The selected event: summary, toll (the claims spread where figures are contested),
+    sources, and the events that sit under the same pointer."""
+    window_days = max((filters.end - filters.start).days, 1)
+    near = events.filter(
+        (pl.col("theme") == event["theme"]) & (pl.col("event_id") != event["event_id"])
+        & ((pl.col("date_start") - event["date_start"]).dt.total_days().abs() <= window_days * NEAR_SHARE)
+    ).sort("date_start")
+    detail = st.container(border=True, key="event_detail")
+    with detail:
+        st.subheader(event["title"])
+        place = event["location"] or "place unknown"
+        st.caption(f"{format_event_date(event['date_start'], event['date_precision'])} · {place}"
+                   f" · {event['event_type']} ({event['sub_event_type']}) · {event['theme']}")
+        st.text(event["summary"])
+        subjects = cache.query("claim_subjects")
+        subject = dict(zip(subjects["event_id"].to_list(), subjects["subject"].to_list())).get(event["event_id"])
+        if subject:
+            spread_row = cache.query("claims_spread", subject=subject).row(0, named=True)
+            quantity = subjects.filter(pl.col("subject") == subject)["headline_quantity"][0]
+            st.markdown("**Published figures:** " + claim_charts.spread_headline(spread_row, quantity) + ".")
+            chrome.page_link("pages/estimates.py", label="Every figure, who gave it and when",
+                             icon=":material/difference:", subject=subject)
+        elif event["fatalities_best"] is not None or event["fatalities_low"] is not None:
+            low, best, high = event["fatalities_low"], event["fatalities_best"], event["fatalities_high"]
+            st.markdown(f"**Reported deaths:** best {best if best is not None else '–'}, "
+                        f"low {low if low is not None else '–'}, high {high if high is not None else 'open'}")
+        if event["note"]:
+            st.caption("Note: " + event["note"].replace("$", "\\$"))
+        for source in cache.query("event_sources", event_id=event["event_id"]).iter_rows(named=True):
+            date = f", {source['published_date']:%d %b %Y}" if source["published_date"] else ""
+            st.markdown(f"- [{source['title']}]({source['url']}) — {source['outlet']}{date}")
+        st.button("Close", icon=":material/close:", on_click=select_event, args=(None,), key="close_event")
+    if near.height:
+        st.caption(f"{near.height} other {'event sits' if near.height == 1 else 'events sit'} under the same "
+                   "spot on the chart; choose one to read it:")
+        for other in near.iter_rows(named=True):
+            st.button(f"{format_event_date(other['date_start'], other['date_precision'])} · {other['title']}",
+                      key=f"near_{other['event_id']}", on_click=select_event, args=(other["event_id"],),
+                      icon=":material/chevron_right:")
+    # a click, or a link naming the event: bring the detail into view (on a phone it sits
+    # screens below the chart); other reruns (a filter changed) leave the page where it is
+    if st.session_state.get(JUST_SELECTED) or chrome.arrived_on_page():
+        chrome.scroll_to("event_detail")
