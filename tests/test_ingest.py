@@ -135,7 +135,7 @@ def timeline_on(data_dir: Path, monkeypatch, **query) -> AppTest:
 
 def test_a_big_window_shows_counts_per_month_as_areas(large_acled_dir, monkeypatch):
     app = timeline_on(large_acled_dir, monkeypatch)
-    caption = next(c.value for c in app.caption if "events" in c.value)
+    caption = next(c.value for c in app.caption if "events" in c.value and "**" in c.value)
     count = int(caption.split("**")[1].split(" ")[0].replace(",", ""))
     assert count > 1000 and "shown as monthly counts by event type" in caption
     figure = json.loads(app.get("plotly_chart")[0].proto.spec)
@@ -147,14 +147,21 @@ def test_a_big_window_shows_counts_per_month_as_areas(large_acled_dir, monkeypat
 
 def test_a_five_year_window_shows_monthly_bars_and_a_narrow_one_each_event(large_acled_dir, monkeypatch):
     app = timeline_on(large_acled_dir, monkeypatch, start="2015-01-01", end="2019-12-31")
-    caption = next(c.value for c in app.caption if "events" in c.value)
+    caption = next(c.value for c in app.caption if "events" in c.value and "**" in c.value)
     assert "shown as monthly counts" in caption
     figure = json.loads(app.get("plotly_chart")[0].proto.spec)
     assert {trace["type"] for trace in figure["data"]} == {"bar"}  # 60 months: few enough for bars
     assert len(app.dataframe[0].value) == 60
     app = timeline_on(large_acled_dir, monkeypatch, start="2015-01-01", end="2019-12-31", type="Battles")
-    caption = next(c.value for c in app.caption if "events" in c.value)
+    caption = next(c.value for c in app.caption if "events" in c.value and "**" in c.value)
     shown = int(caption.split("**")[1].split(" ")[0].replace(",", ""))
     assert "events shown" in caption and 0 < shown <= 1000
     figure = json.loads(app.get("plotly_chart")[0].proto.spec)
     assert sum(len(trace["x"]) for trace in figure["data"]) == shown  # one marker per event
+
+
+def test_counts_over_an_export_say_which_export_they_come_from(large_acled_dir, monkeypatch):
+    app = timeline_on(large_acled_dir, monkeypatch, start="2015-01-01", end="2019-12-31")
+    note = next(c.value for c in app.caption if "Imported from" in c.value)
+    assert "Imported from the ACLED export in the data folder" in note
+    assert "curated selection" not in " ".join(c.value for c in app.caption)

@@ -68,7 +68,7 @@ def data_scope_note(summary: dict) -> None:
     elif origins:
         names = " and ".join(origin.upper() for origin in origins if origin != "curated")
         st.caption(
-            f":material/info: Imported from {'a' if len(origins) == 1 else 'the'} {names} export in the data "
+            f":material/info: Imported from the {names} export{'s' if ' and ' in names else ''} in the data "
             f"folder `{paths.data_dir().name}` ({summary['event_count']:,} events, "
             f"{summary['first_date']:%d %b %Y} – {summary['last_date']:%d %b %Y}); its counts follow "
             "that dataset's own coding rules."
