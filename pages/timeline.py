@@ -24,6 +24,7 @@ except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
 
 window = f"{filters.start:%d %b %Y} – {filters.end:%d %b %Y}"
+chrome.data_scope_note(cache.query("dataset_summary").row(0, named=True))
 if event_count == 0:
     st.info(f"No event matches these filters between {window}. Widen the dates or clear a filter.")
 elif events is None:
@@ -38,7 +39,6 @@ elif events is None:
     with st.expander(f"The {adjective} counts as a table"):
         st.dataframe(charts.counts_table(counts), hide_index=True)
 else:
-    chrome.data_scope_note(cache.query("dataset_summary").row(0, named=True))
     key_count = int(events["is_key"].sum())
     st.caption(f"**{event_count:,} events shown** from {window} · {key_count} milestones labelled · "
                "lanes by theme, colour and shape by event type, shaded bands are political periods. "
