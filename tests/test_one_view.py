@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from mali_tracker import paths
-
-APP = str(paths.PROJECT_ROOT / "app.py")
-PAGES = ["home", "timeline", "estimates", "actors", "explore", "methodology"]
+from tests.test_pages import open_page
 
 
 def open_app(page: str = "home", **params) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=30)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    if page != "home":
-        app.switch_page(f"pages/{page}.py").run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return open_page(page, **params)
 
 
 def links(app: AppTest) -> dict[str, str]:
