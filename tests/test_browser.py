@@ -186,7 +186,9 @@ def test_clicking_an_event_shows_its_summary_and_sources(page, app_url):
     detail = page.get_by_role("heading", level=3).first
     detail.wait_for(timeout=30_000)
     assert "Dembélé" in detail.inner_text() or "plot" in detail.inner_text()
-    assert page.locator("[data-testid='stMarkdownContainer'] a[href^='http']").count() >= 1
+    source_link = page.locator(".st-key-event_detail [data-testid='stMarkdownContainer'] a[href^='http']")
+    source_link.first.wait_for(timeout=30_000)  # the sources are drawn just after the heading
+    assert source_link.count() >= 1
     assert_clean(page, app_url)
 
 
