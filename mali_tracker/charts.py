@@ -23,6 +23,8 @@ LABEL_ROW_HEIGHT_PX = 22
 LABEL_CHAR_PX = 6.2  # average width of a 10px serif character
 ASSUMED_PLOT_PX = 800  # a little under the usual drawn width, so packed labels never touch
 NUMBERED_PLOT_PX = 300  # a phone's plot width: numbered labels are packed for that
+LABEL_HIT_STEP_PX = 8  # milestone labels are clickable: invisible marks every 8 px along each label
+LABEL_HIT_TRACE = "milestone labels"
 
 
 def format_event_date(date: dt.date | None, precision: str | None) -> str:
@@ -142,7 +144,10 @@ def _add_milestone_labels(figure: go.Figure, key_events: pl.DataFrame, start: dt
     for position, index in enumerate(order):
         rows[index] = packed[position]
     base = len(THEMES) - 0.4 + LABEL_BAND_GAP
-    for event, text, row, left in zip(inside.iter_rows(named=True), labels, rows, hangs_left):
+    hits_x: list[dt.date] = []
+    hits_y: list[float] = []
+    hits_data: list[tuple] = []
+    for event, text, row, left, width in zip(inside.iter_rows(named=True), labels, rows, hangs_left, widths):
         label_y = base + row * LABEL_ROW_STEP
         figure.add_shape(
             type="line", x0=event["date_start"], x1=event["date_start"], y0=event["lane_y"], y1=label_y,
@@ -152,8 +157,24 @@ def _add_milestone_labels(figure: go.Figure, key_events: pl.DataFrame, start: dt
             x=event["date_start"], y=label_y, text=text, showarrow=False,
             xanchor="right" if left else "left",
             font=dict(size=10, color="#222"), bgcolor="rgba(255,255,255,0.9)",
-            hovertext=event["title"],
         )
+        # Annotations cannot be clicked, so invisible marks under the label carry its event:
+        # a click anywhere along the label selects the milestone, as a click on its marker does.
+        steps = max(int(width / days_per_px / LABEL_HIT_STEP_PX), 1)
+        for step in range(steps + 1):
+            shift = width * step / steps
+            hits_x.append(event["date_start"] + dt.timedelta(days=-shift if left else shift))
+            hits_y.append(label_y)
+            hits_data.append((event["event_id"], event["date_text"], event["title"],
+                              event["location"] or "place unknown", event.get("source_outlets") or ""))
+    figure.add_trace(go.Scatter(
+        x=hits_x, y=hits_y, mode="markers", name=LABEL_HIT_TRACE, showlegend=False,
+        marker=dict(size=14, symbol="square", color="rgba(0,0,0,0)"),
+        selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
+        customdata=hits_data,
+        hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]} · %{customdata[3]}"
+                      "<br>Click to read it<extra></extra>",
+    ))
     return max(rows) + 1
 
 

@@ -5,6 +5,8 @@ figure out. No Streamlit.
 """
 from __future__ import annotations
 
+import textwrap
+
 import plotly.graph_objects as go
 import polars as pl
 
@@ -32,7 +34,11 @@ CLAIMANT_COLOURS = {
     "armed_group": "#882255", "local_official": "#44AA99", "witness": "#AA4499", "other": "#777777",
 }
 OPEN_END_STRETCH = 1.18  # how far past the largest figure an open-ended arrow reaches
-ROW_HEIGHT_PX = 44
+# A row's label is wrapped to lines of at most LABEL_WRAP_CHARS, so that it fits a 390 px phone
+# (11 px type); the chart's y axis counts label lines, each LINE_PX tall, plus room for the mark.
+LABEL_WRAP_CHARS = 46
+LINE_PX = 15
+MARK_LINES = 1.7
 
 
 def spread(claims: pl.DataFrame) -> tuple[int, int] | None:
@@ -87,8 +93,15 @@ def claim_date_text(claim: dict) -> str:
     return f"{date.day} {date:%b %Y}" if date else "date not shown"
 
 
+def claim_label_lines(claim: dict) -> list[str]:
+    """The row's label as lines: who made the claim (bold), then outlet and date (grey)."""
+    who = textwrap.wrap(claim["claimed_by"], LABEL_WRAP_CHARS) or [""]
+    where = textwrap.wrap(f"{claim['outlet']}, {claim_date_text(claim)}", LABEL_WRAP_CHARS)
+    return [f"<b>{line}</b>" for line in who] + [f"<span style='color:#555'>{line}</span>" for line in where]
+
+
 def claim_row_label(claim: dict) -> str:
-    return f"<b>{claim['claimed_by']}</b> <span style='color:#555'>· {claim['outlet']}, {claim_date_text(claim)}</span>"
+    return "<br>".join(claim_label_lines(claim))
 
 
 def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
@@ -109,6 +122,14 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
         )
     shown_types: set[str] = set()
     rows = list(claims.iter_rows(named=True))
+    # each row: its label's lines, then its mark; y counts lines from the top
+    label_tops, mark_ys, used = [], [], 0.0
+    for claim in rows:
+        label_tops.append(used)
+        used += len(claim_label_lines(claim))
+        mark_ys.append(used + MARK_LINES / 2)
+        used += MARK_LINES
+    plot_px = LINE_PX * max(used, 1)
     for index, claim in enumerate(rows):
         low, high = claim["figure_low"], claim["figure_high"]
         kind = claim["claimant_type"]
@@ -123,7 +144,7 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
             xs, symbols, dash = [low, high], ["line-ns-open", "line-ns-open"], "solid"
         counted = claim["in_spread"]
         figure.add_trace(go.Scatter(
-            x=xs, y=[index] * len(xs), mode="lines+markers",
+            x=xs, y=[mark_ys[index]] * len(xs), mode="lines+markers",
             name=CLAIMANT_LABELS.get(kind, kind), legendgroup=kind, showlegend=kind not in shown_types,
             line=dict(color=colour, width=4 if counted else 2, dash=dash),
             marker=dict(symbol=symbols, size=14, color=colour, line=dict(width=2, color=colour),
@@ -134,21 +155,23 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
                            "%{customdata[3]}<extra>%{fullData.name}</extra>"),
         ))
         shown_types.add(kind)
-        # The row's label sits above its mark, across the full width, so that on a phone the
-        # labels do not squeeze the plot into a sliver as axis labels would.
-        figure.add_annotation(x=0, xref="paper", y=index, yshift=15, xanchor="left", showarrow=False,
-                              text=claim_row_label(claim), font=dict(size=11, color="#222"), align="left")
+        # The row's label sits above its mark, across the full width and wrapped, so that on a
+        # phone the labels neither squeeze the plot into a sliver (as axis labels would) nor run
+        # off the edge.
+        figure.add_annotation(x=0, xref="paper", y=label_tops[index], yanchor="top", xanchor="left",
+                              showarrow=False, text=claim_row_label(claim), align="left",
+                              font=dict(size=11, color="#222"))
     figure.update_layout(
         font=FONT,
-        height=140 + ROW_HEIGHT_PX * max(len(rows), 1),
+        height=150 + plot_px,
         margin=dict(l=10, r=20, t=40, b=10),
         plot_bgcolor="white", paper_bgcolor="white",
         # the legend starts 70 px under the plot, clear of the axis and its title at any height
-        legend=dict(orientation="h", yanchor="top", y=-70 / (ROW_HEIGHT_PX * max(len(rows), 1) + 90), x=0, title=None),
+        legend=dict(orientation="h", yanchor="top", y=-70 / plot_px, x=0, title=None),
         xaxis=dict(title=headline_quantity.capitalize(), rangemode="tozero", gridcolor="#e6e6e6",
                    range=[0, arrow_end * 1.03], fixedrange=True),
-        yaxis=dict(tickvals=list(range(len(rows))), ticktext=[claim_row_label(c) for c in rows],
-                   showticklabels=False, fixedrange=True, range=[len(rows) - 0.5, -0.9]),  # first row on top
+        yaxis=dict(showticklabels=False, showgrid=False, zeroline=False, fixedrange=True,
+                   range=[max(used, 1), -0.3]),  # first row on top
     )
     return figure
 
@@ -175,7 +198,8 @@ def evolution_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
     figure.update_layout(
         font=FONT, height=380, margin=dict(l=10, r=20, t=20, b=10),
         plot_bgcolor="white", paper_bgcolor="white",
-        legend=dict(orientation="h", yanchor="top", y=-0.18, x=0, title=None),
+        # the legend sits above the plot, where it cannot run into the date axis or its title
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title=None),
         xaxis=dict(type="date", title="Published", gridcolor="#f0f0f0"),
         yaxis=dict(title=headline_quantity.capitalize(), rangemode="tozero", gridcolor="#e6e6e6"),
     )

@@ -5,7 +5,7 @@ import streamlit as st
 from mali_tracker import claim_charts, db
 from mali_tracker.export import to_csv_bytes
 from mali_tracker.filters import quoted
-from mali_tracker.ui import cache, chrome
+from mali_tracker.ui import cache, chrome, claim_cards
 
 chrome.ensure_entrypoint()
 
@@ -72,27 +72,29 @@ st.plotly_chart(
 )
 
 st.header("The quotes")
+claim_cards.show(claims)
 quotes = claims.select(
     "figure_text", "claimed_by", "claimant_type", "quantity", "figure_low", "figure_high",
     "outlet", "published_date", "url", "in_spread", "note",
 )
-st.dataframe(
-    quotes,
-    hide_index=True,
-    column_config={
-        "figure_text": st.column_config.TextColumn("Words used", width="medium"),
-        "claimed_by": "Who said it",
-        "claimant_type": "Kind of claimant",
-        "quantity": "Counting",
-        "figure_low": st.column_config.NumberColumn("Low"),
-        "figure_high": st.column_config.NumberColumn("High (empty: open-ended)"),
-        "outlet": "Published by",
-        "published_date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-        "url": st.column_config.LinkColumn("Source", display_text="read"),
-        "in_spread": st.column_config.CheckboxColumn("In the spread"),
-        "note": st.column_config.TextColumn("Editor's note", width="large"),
-    },
-)
+with st.expander(f"The {claims.height} claims as a table"):
+    st.dataframe(
+        quotes,
+        hide_index=True,
+        column_config={
+            "figure_text": st.column_config.TextColumn("Words used", width="medium"),
+            "claimed_by": "Who said it",
+            "claimant_type": "Kind of claimant",
+            "quantity": "Counting",
+            "figure_low": st.column_config.NumberColumn("Low"),
+            "figure_high": st.column_config.NumberColumn("High (empty: open-ended)"),
+            "outlet": "Published by",
+            "published_date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+            "url": st.column_config.LinkColumn("Source", display_text="read"),
+            "in_spread": st.column_config.CheckboxColumn("In the spread"),
+            "note": st.column_config.TextColumn("Editor's note", width="large"),
+        },
+    )
 st.download_button(
     f"Download these {claims.height} claims as CSV", to_csv_bytes(claims),
     file_name=f"mali-claims-{subject}.csv", mime="text/csv", icon=":material/download:", on_click="ignore",

@@ -74,7 +74,10 @@ def test_timeline_draws_one_marker_per_event(page, app_url):
     page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for(timeout=30_000)
     caption = page.get_by_text("events shown").first.inner_text()
     shown = int(caption.split()[0])
-    assert page.locator(".js-plotly-plot .scatterlayer .point").count() == shown
+    # the marks a reader sees (milestone labels carry invisible click targets, not counted)
+    visible = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot .scatterlayer .point')]
+        .filter(p => { const s = getComputedStyle(p); return s.opacity !== '0' && s.fillOpacity !== '0'; }).length""")
+    assert visible == shown
     assert page.locator(".js-plotly-plot .annotation-text", has_text="Army and Wagner take Kidal").count() == 1
     assert_clean(page, app_url)
 
@@ -191,6 +194,20 @@ def test_clicking_an_event_shows_its_summary_and_sources(page, app_url):
     source_link = page.locator(".st-key-event_detail [data-testid='stMarkdownContainer'] a[href^='http']")
     source_link.first.wait_for(timeout=30_000)  # the sources are drawn just after the heading
     assert source_link.count() >= 1
+    assert_clean(page, app_url)
+
+
+def test_clicking_a_milestone_label_selects_its_event(page, app_url):
+    visit(page, app_url, "/timeline?region=Kidal", "Timeline of Mali's crisis")
+    label = page.locator(".js-plotly-plot .annotation-text", has_text="Army and Wagner take Kidal")
+    label.wait_for(timeout=30_000)
+    box = label.bounding_box()
+    # towards the label's far end, away from its event's own marker
+    page.mouse.click(box["x"] + box["width"] * 0.7, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile(r"event=y2022_e37"), timeout=30_000)
+    detail = page.locator(".st-key-event_detail h3")
+    detail.wait_for(timeout=30_000)
+    assert detail.inner_text() == "Malian army and Wagner take Kidal"
     assert_clean(page, app_url)
 
 

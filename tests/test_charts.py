@@ -16,13 +16,33 @@ def events_and_periods(bundled_db, **changes):
     return filters, events, periods
 
 
+def event_traces(figure):
+    return [trace for trace in figure.data if trace.name != charts.LABEL_HIT_TRACE]
+
+
 def test_timeline_has_one_trace_per_event_type_and_one_marker_per_event(bundled_db):
     filters, events, periods = events_and_periods(bundled_db)
     figure = charts.timeline_figure(events, periods, filters.start, filters.end)
-    assert sorted(trace.name for trace in figure.data) == sorted(events["event_type"].unique())
-    assert sum(len(trace.x) for trace in figure.data) == events.height
-    ids = {row[0] for trace in figure.data for row in trace.customdata}
+    assert sorted(trace.name for trace in event_traces(figure)) == sorted(events["event_type"].unique())
+    assert sum(len(trace.x) for trace in event_traces(figure)) == events.height
+    ids = {row[0] for trace in event_traces(figure) for row in trace.customdata}
     assert ids == set(events["event_id"])
+
+
+def test_a_click_on_a_milestone_label_selects_its_event(bundled_db):
+    filters, events, periods = events_and_periods(bundled_db)
+    for numbered in (False, True):
+        figure = charts.timeline_figure(events, periods, filters.start, filters.end, numbered=numbered)
+        hits = next(trace for trace in figure.data if trace.name == charts.LABEL_HIT_TRACE)
+        key = charts.milestones_in_window(events, filters.start, filters.end)
+        # every milestone's label carries its event, all along the label, and nothing else does
+        assert {row[0] for row in hits.customdata} == set(key["event_id"])
+        assert len(hits.x) > 2 * key.height
+        assert hits.showlegend is False and hits.marker.color == "rgba(0,0,0,0)"
+        labels = {a.x: a.y for a in figure.layout.annotations if a.yref != "paper"}
+        coup = key.filter(pl.col("event_id") == key["event_id"][0]).row(0, named=True)
+        spots = [(x, y) for x, y, row in zip(hits.x, hits.y, hits.customdata) if row[0] == coup["event_id"]]
+        assert all(y == labels[coup["date_start"]] for _, y in spots), "the marks sit on the label's row"
 
 
 def test_key_events_are_labelled_and_periods_shaded(bundled_db):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import polars as pl
 
@@ -48,6 +49,21 @@ def test_band_spans_min_to_max_and_rows_are_labelled_by_claimant():
     assert labels[0].startswith("<b>Security source</b>") and "AFP, 10 Aug 2025" in labels[0]
     assert "date not shown" in labels[2]
     assert figure.layout.yaxis.range[0] > figure.layout.yaxis.range[1], "earliest claim on top"
+
+
+def test_long_labels_wrap_to_fit_a_phone():
+    claims = sample_claims().with_columns(pl.Series("claimed_by", [
+        "Government of Mali (decrees and ministerial order in the Official Journal)", "Legislator", "Outlet", "Army"]))
+    figure = claim_charts.range_figure(claims, "people arrested")
+    label = next(a.text for a in figure.layout.annotations if a.text.startswith("<b>Government"))
+    lines = [re.sub(r"<[^>]+>", "", line) for line in label.split("<br>")]
+    assert len(lines) == 3 and all(len(line) <= claim_charts.LABEL_WRAP_CHARS for line in lines)
+    assert " ".join(lines[:2]) == "Government of Mali (decrees and ministerial order in the Official Journal)"
+    # every row's mark sits below its own label, and rows do not overlap
+    marks = sorted(trace.y[0] for trace in figure.data)
+    tops = sorted(a.y for a in figure.layout.annotations if a.xref == "paper" and a.xanchor == "left")
+    assert all(top < mark for top, mark in zip(tops, marks))
+    assert all(mark < next_top for mark, next_top in zip(marks, tops[1:]))
 
 
 def test_evolution_places_dated_comparable_claims_only():

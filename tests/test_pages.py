@@ -134,6 +134,16 @@ def test_estimates_default_is_the_2025_arrests():
     assert not app.warning
 
 
+def test_estimates_quotes_read_as_cards_one_per_claim_with_their_source():
+    app = open_page("estimates")
+    claims = app.dataframe[0].value  # the same claims, as a table in an expander
+    cards = [markdown.value for markdown in app.markdown if markdown.value.startswith("**“")]
+    assert len(cards) == len(claims) >= 10
+    assert "**“around 50 arrests”**" in cards and "**“at least around 20 arrests”**" in cards
+    links = [markdown.value for markdown in app.markdown if markdown.value.startswith("[Read the source](https://")]
+    assert len(links) == int(claims["url"].notna().sum())
+
+
 def test_estimates_subject_from_the_link():
     app = open_page("estimates", subject="moura_2022_killed")
     assert app.selectbox[0].value == "moura_2022_killed"

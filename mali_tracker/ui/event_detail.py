@@ -12,6 +12,7 @@ import streamlit as st
 from mali_tracker import claim_charts
 from mali_tracker.charts import format_event_date
 from mali_tracker.filters import Filters, quoted
+from mali_tracker.markdown import plain
 from mali_tracker.ui import cache, chrome
 
 # Events closer than this share of the window sit under the same pointer (about 10 px wide).
@@ -74,7 +75,7 @@ def show(event: dict, events: pl.DataFrame, filters: Filters) -> None:
             st.markdown(f"**Reported deaths:** best {best if best is not None else '–'}, "
                         f"low {low if low is not None else '–'}, high {high if high is not None else 'open'}")
         if event["note"]:
-            st.caption("Note: " + event["note"].replace("$", "\\$"))
+            st.caption("Note: " + plain(event["note"]))
         for source in cache.query("event_sources", event_id=event["event_id"]).iter_rows(named=True):
             date = f", {source['published_date']:%d %b %Y}" if source["published_date"] else ""
             st.markdown(f"- [{source['title']}]({source['url']}) — {source['outlet']}{date}")

@@ -1,0 +1,27 @@
+"""The estimates page's quotes as cards: the words used, who said them, where and when, and a
+link to read it. Cards stack into one column on a phone (Streamlit's columns do), where a wide
+table would be cut."""
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from mali_tracker.claim_charts import claim_date_text
+from mali_tracker.markdown import plain
+
+CARDS_PER_ROW = 3
+
+
+def show(claims: pl.DataFrame) -> None:
+    rows = list(claims.iter_rows(named=True))
+    for start in range(0, len(rows), CARDS_PER_ROW):
+        for column, claim in zip(st.columns(CARDS_PER_ROW), rows[start:start + CARDS_PER_ROW]):
+            with column.container(border=True, key=f"quote_{claim['claim_id']}"):
+                st.markdown(f"**“{plain(claim['figure_text'])}”**")
+                st.caption(f"{plain(claim['claimed_by'])} · {plain(claim['outlet'])}, {claim_date_text(claim)}")
+                if not claim["in_spread"]:
+                    st.caption(f"Counts {plain(claim['quantity'])}, so it is not in the band.")
+                if claim["note"]:
+                    st.caption(plain(claim["note"]))
+                if (claim["url"] or "").startswith(("https://", "http://")):
+                    st.markdown(f"[Read the source]({claim['url']})")
