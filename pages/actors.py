@@ -65,6 +65,7 @@ st.caption(
 )
 network_figure = cache.figure("network", {"as_of": as_of, "highlight": profiled},
                            lambda: actor_charts.network_figure(relations, positions, event_counts, highlight=profiled))
+chrome.first_tap_selects()
 st.plotly_chart(
     network_figure,
     config=chrome.PLOTLY_CONFIG, key="network", on_select=select_clicked_actor, selection_mode="points",

@@ -50,6 +50,7 @@ else:
                          value=on_phone, key="numbered_milestones")
     figure = cache.figure("timeline", {**filters.query_params(), "numbered": numbered},
                        lambda: charts.timeline_figure(events, periods, filters.start, filters.end, numbered))
+    chrome.first_tap_selects()
     selection = st.plotly_chart(
         figure, config=chrome.PLOTLY_CONFIG, key="timeline", on_select="rerun", selection_mode="points",
         alt=f"Timeline of {event_count} events in Mali, {window}, in lanes by theme.",

@@ -197,6 +197,17 @@ def test_clicking_an_event_shows_its_summary_and_sources(page, app_url):
     assert_clean(page, app_url)
 
 
+def test_typing_an_actor_and_enter_picks_that_actor_alone(page, app_url):
+    visit(page, app_url, "/explore", "Explore the data")
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Actor").click()
+    page.keyboard.type("France")
+    page.get_by_role("option", name="France").first.wait_for(timeout=10_000)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"actor="), timeout=30_000)
+    assert page.url.endswith("/explore?actor=france")
+    assert_clean(page, app_url)
+
+
 def test_clicking_a_milestone_label_selects_its_event(page, app_url):
     visit(page, app_url, "/timeline?region=Kidal", "Timeline of Mali's crisis")
     label = page.locator(".js-plotly-plot .annotation-text", has_text="Army and Wagner take Kidal")
@@ -230,15 +241,16 @@ def test_filters_follow_the_reader_through_the_top_bar(page, app_url, target):
     assert_clean(page, app_url)
 
 
-def test_at_phone_width_a_click_selects_scrolls_to_the_detail_and_puts_it_in_the_link(browser, app_url):
-    context = browser.new_context(viewport={"width": 390, "height": 800})
+def test_on_a_phone_one_tap_selects_scrolls_to_the_detail_and_puts_it_in_the_link(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(f"{app_url}/timeline?q=Dembele&end=2025-11-09")
     point = page.locator(".js-plotly-plot .scatterlayer .point").first
     point.wait_for(timeout=30_000)
     point.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
     box = point.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # one tap, no hover before it
     detail = page.locator(".st-key-event_detail h3")
     detail.wait_for(timeout=30_000)
     page.wait_for_url(re.compile(r"event=y20"), timeout=30_000)

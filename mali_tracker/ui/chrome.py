@@ -143,3 +143,26 @@ def scroll_to(container_key: str) -> None:
         "}, 150);</script>",
         unsafe_allow_javascript=True, width="content",
     )
+
+
+# Plotly selects a point on a click only if it already knows which point is under the pointer
+# (its hover). A mouse hovers before it clicks; a finger does not, so the first tap on a
+# marker selected nothing and only the second did. Before a touch reaches a chart, this tells
+# Plotly where the finger is, as a mouse would. Our own fixed script; installed once a page.
+_TOUCH_HOVER_SCRIPT = """<script>(function () {
+  var doc = window.parent.document || document;
+  if (doc.maliTouchHover) { return; }
+  doc.maliTouchHover = true;
+  doc.addEventListener('touchstart', function (event) {
+    var layer = event.target.closest && event.target.closest('.js-plotly-plot .nsewdrag');
+    if (!layer || event.touches.length !== 1) { return; }
+    var touch = event.touches[0];
+    layer.dispatchEvent(new MouseEvent('mousemove', {
+      bubbles: true, clientX: touch.clientX, clientY: touch.clientY, view: doc.defaultView}));
+  }, {capture: true, passive: true});
+})();</script>"""
+
+
+def first_tap_selects() -> None:
+    """Make one tap on a chart's marker select it on touch screens (see _TOUCH_HOVER_SCRIPT)."""
+    st.html(_TOUCH_HOVER_SCRIPT, unsafe_allow_javascript=True, width="content")

@@ -66,6 +66,12 @@ def _extend_to_latest(latest: dt.date) -> None:
     st.session_state[WIDGET_PREFIX + "end"] = latest
 
 
+# Typing "France" and Enter must pick France: no "Select all matches" row for Enter to land
+# on (Streamlit's default puts it first), and options match by substring, not by scattered
+# letters (fuzzy matching offered the CNRDRE for "France").
+PICKER = dict(select_all=False, filter_mode="contains", persist_state="session")
+
+
 def event_filters() -> Filters:
     """Render the sidebar filters (bound to the query string) and return what they select."""
     try:
@@ -98,14 +104,14 @@ def event_filters() -> Filters:
         disabled=end == choices.last_date,
     )
     types = sidebar.multiselect("Event type", choices.types, key=WIDGET_PREFIX + "type",
-                                placeholder="All types", persist_state="session")
+                                placeholder="All types", **PICKER)
     themes = sidebar.multiselect("Theme", choices.themes, key=WIDGET_PREFIX + "theme",
-                                 placeholder="All themes", persist_state="session")
+                                 placeholder="All themes", **PICKER)
     actors = sidebar.multiselect("Actor", choices.actors, key=WIDGET_PREFIX + "actor",
                                  format_func=lambda actor_id: names.get(actor_id, actor_id),
-                                 placeholder="All actors", persist_state="session")
+                                 placeholder="All actors", **PICKER)
     regions = sidebar.multiselect("Region", choices.regions, key=WIDGET_PREFIX + "region",
-                                  placeholder="All regions", persist_state="session")
+                                  placeholder="All regions", **PICKER)
     q = sidebar.text_input("Search titles, summaries, places and actors", key=WIDGET_PREFIX + "q", max_chars=200,
                            placeholder="e.g. Dembélé, Kidal, Wagner", persist_state="session")
     if start is None or end is None:
