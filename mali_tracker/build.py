@@ -25,7 +25,7 @@ from mali_tracker.schema import (
     THEMES,
     conform,
 )
-from mali_tracker.search import with_search_text
+from mali_tracker.search import search_words_table, with_search_text
 
 # Mali's bounding box, slightly padded; a place outside it must say so (outside_mali=true).
 MALI_BOUNDS = {"lat": (10.0, 25.1), "lon": (-12.4, 4.4)}
@@ -458,6 +458,7 @@ def assemble(rows: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
         "periods": conform(frames["periods"], "periods").sort("date_start"),
     }
     tables["actor_layout"] = network.layout_table(tables["relations"])
+    tables["search_words"] = search_words_table(tables["events"])
     return tables
 
 

@@ -115,10 +115,17 @@ def _table_from_error(exc: Exception, broken: dict[str, str]) -> str | None:
 
 
 def run_query(database: Database, name: str, **params) -> pl.DataFrame:
-    """Run `queries/NAME.sql` with named parameters and return a Polars frame."""
-    sql = query_text(name)
+    """Run `queries/NAME.sql` with named parameters and return a Polars frame.
+
+    A reader's search words (`terms`, from Filters.query_params) are first turned into the
+    strings to look for (`needles`) by queries/search_needles.sql, a lookup in the small
+    search_words table; the event queries take the needles."""
     try:
-        return database.cursor().sql(sql, params=params).pl()
+        if "terms" in params and name != "search_needles":
+            terms = params.pop("terms")
+            params["needles"] = (database.cursor().sql(query_text("search_needles"), params={"terms": terms})
+                                 .fetchall()[0][0]) if terms else []
+        return database.cursor().sql(query_text(name), params=params).pl()
     except (duckdb.IOException, duckdb.InvalidInputException, duckdb.CatalogException) as exc:
         table = _table_from_error(exc, database.broken)
         if table is None:

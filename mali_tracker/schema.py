@@ -98,6 +98,9 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "x": pl.Float64,  # the network's positions, computed once by build (see network.py)
         "y": pl.Float64,
     },
+    "search_words": {
+        "word": pl.String,  # every distinct word of events.search_text (search.py)
+    },
     "sources": {
         "source_id": pl.String,
         "outlet": pl.String,

@@ -7,7 +7,10 @@ accents removed, every run of punctuation or space turned into one space, with a
 each end: " army and wagner take kidal ". A reader's text is folded the same way
 (`search_terms`) and each word must start a word of the event (a prefix: "mour" finds Moura)
 or, when some event has it as a whole word, be that whole word ("moura" does not find
-Al-Mourabitoun). queries/macro_filtered_events.sql does the matching.
+Al-Mourabitoun). Which words some event has whole is looked up in the small `search_words`
+table (every distinct word of search_text, also written at build and ingest), so that
+queries/search_needles.sql turns the reader's words into the strings to look for without
+scanning the events; queries/macro_filtered_events.sql then does the matching in one scan.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ import unicodedata
 
 import polars as pl
 
-MAX_TERMS = 10
+MAX_TERMS = 10  # queries/macro_filtered_events.sql checks up to this many words
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -51,6 +54,19 @@ def with_search_text(events: pl.DataFrame, actors: pl.DataFrame, event_actors: p
         events.join(actor_text, on="event_id", how="left", maintain_order="left")
         .with_columns(search_text())
         .drop("actor_text")
+    )
+
+
+def search_words_table(events: pl.DataFrame) -> pl.DataFrame:
+    """The `search_words` table: every distinct word of events.search_text, sorted."""
+    return (
+        events.lazy()
+        .select(pl.col("search_text").str.strip_chars().str.split(" ").alias("word"))
+        .explode("word")
+        .filter(pl.col("word") != "")
+        .unique()
+        .sort("word")
+        .collect(engine="streaming")
     )
 
 

@@ -18,7 +18,7 @@ try:
     counts = cache.query("timeline_counts", unit=unit, **filters.query_params())
     event_count = int(counts["event_count"].sum())
     events = None
-    if event_count <= MARKER_LIMIT:
+    if 0 < event_count <= MARKER_LIMIT:
         events = cache.query("events_filtered", **filters.query_params(row_limit=MARKER_LIMIT))
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)

@@ -1,7 +1,7 @@
 -- events_filtered: the events matching the sidebar filters, with their sources, for the
 -- timeline markers, the explore table and the CSV download.
 -- Parameters: $start, $end (DATE); $types, $themes, $actors, $regions (VARCHAR[], empty = all);
---   $terms (VARCHAR[], the search's folded words; [] = no search); $row_limit (BIGINT, most rows returned).
+--   $needles (VARCHAR[], from search_needles.sql; [] = no search); $row_limit (BIGINT, most rows returned).
 -- Output: event_id, date_start, date_end, date_precision, title, label, summary, event_type,
 --   sub_event_type, theme, location, admin1, country, latitude, longitude, geo_precision,
 --   fatalities_best, fatalities_low, fatalities_high, is_key, origin, note,
@@ -9,7 +9,7 @@
 --   source_urls (VARCHAR, space-separated); ordered by date_start, event_id.
 WITH matched AS (
     SELECT *
-    FROM filtered_events($start, $end, $types, $themes, $actors, $regions, $terms)
+    FROM filtered_events($start, $end, $types, $themes, $actors, $regions, $needles)
     ORDER BY date_start, event_id
     LIMIT $row_limit
 ),

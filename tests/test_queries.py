@@ -22,6 +22,7 @@ DEFAULT_PARAMS = {
     "map_events": Filters().query_params(row_limit=5000),
     "map_count": Filters().query_params(),
     "map_grid": {**Filters().query_params(), "cell_degrees": 0.5},
+    "search_needles": {"terms": ["moura", "mour"]},
 }
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mali_tracker import db
+from mali_tracker import db, search
 from mali_tracker.filters import Filters
 from mali_tracker.search import search_terms
 
@@ -54,3 +54,16 @@ def test_punctuation_and_sql_are_only_words():
     assert search_terms("'; DROP TABLE events; --") == ["drop", "table", "events"]
     assert search_terms("Ségou, Tombouctou") == ["segou", "tombouctou"]
     assert search_terms("   ") == []
+
+
+def test_needles_are_whole_words_where_some_event_has_the_word_else_word_starts(bundled_db):
+    needles = db.run_query(bundled_db, "search_needles", terms=["moura", "mour", "zzzqqq"])["needles"][0]
+    assert list(needles) == [" moura ", " mour", " zzzqqq"]
+    assert list(db.run_query(bundled_db, "search_needles", terms=[])["needles"][0]) == []
+
+
+def test_the_filter_checks_every_word_a_reader_may_type():
+    macro = db.query_text("macro_filtered_events")
+    assert all(f"p_needles[{i}]" in macro for i in range(1, search.MAX_TERMS + 1))
+    assert f"p_needles[{search.MAX_TERMS + 1}]" not in macro
+    assert len(search.search_terms(" ".join(f"w{i}" for i in range(20)))) == search.MAX_TERMS
