@@ -19,9 +19,14 @@ PAGES = [
     st.Page("pages/methodology.py", title="Methodology", icon=":material/fact_check:", url_path="methodology"),
 ]
 
+# Pages reached by links, not listed in the top bar.
+LINKED_PAGES = [
+    st.Page("pages/event.py", title="Event", icon=":material/event:", url_path="event"),
+]
+
 # Our own top bar replaces Streamlit's navigation, whose links drop the reader's filters. It is
 # filled after the page has run, so its links carry the view the page has just written.
-current = st.navigation(PAGES, position="hidden")
+current = st.navigation(PAGES + LINKED_PAGES, position="hidden")
 top = st.container()
 chrome.mark_entrypoint(current.url_path)
 try:

@@ -155,9 +155,9 @@ def _geo_layout() -> dict:
     )
 
 
-def events_map_figure(events: pl.DataFrame) -> go.Figure:
+def events_map_figure(events: pl.DataFrame, height: int = 560, min_size: int = 7) -> go.Figure:
     """One marker per event: colour by event type, size by deaths. `events` comes from
-    queries/map_events.sql."""
+    queries/map_events.sql (or event_by_id.sql, for one event's small map)."""
     figure = go.Figure()
     for event_type, colour in EVENT_TYPE_COLOURS.items():
         subset = events.filter(pl.col("event_type") == event_type)
@@ -166,13 +166,13 @@ def events_map_figure(events: pl.DataFrame) -> go.Figure:
         deaths = subset["fatalities_best"].fill_null(0).to_list()
         figure.add_trace(go.Scattergeo(
             lat=subset["latitude"].to_list(), lon=subset["longitude"].to_list(), name=event_type,
-            mode="markers", marker=dict(color=colour, size=[7 + min(d, 400) ** 0.5 * 1.6 for d in deaths],
+            mode="markers", marker=dict(color=colour, size=[min_size + min(d, 400) ** 0.5 * 1.6 for d in deaths],
                                         opacity=0.75, line=dict(width=0.5, color="white")),
             customdata=subset.select("title", "location", pl.col("date_start").cast(pl.String),
                                      pl.col("fatalities_best").fill_null(-1)).rows(),
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<extra>%{fullData.name}</extra>",
         ))
-    figure.update_layout(font=FONT, height=560, margin=dict(l=0, r=0, t=0, b=0), geo=_geo_layout(),
+    figure.update_layout(font=FONT, height=height, margin=dict(l=0, r=0, t=0, b=0), geo=_geo_layout(),
                          legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, title=None))
     return figure
 

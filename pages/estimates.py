@@ -20,7 +20,7 @@ if subjects.height == 0:
     st.info("This data folder holds no reported figures (claims). The bundled data does: "
             "unset MALI_TRACKER_DATA to see them.")
     chrome.footer()
-    st.stop()
+    chrome.end_page()
 
 labels = dict(zip(subjects["subject"].to_list(), subjects["label"].to_list()))
 default = DEFAULT_SUBJECT if DEFAULT_SUBJECT in labels else subjects["subject"][0]

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 # page -> how many charts a reader must see on its default view
-PAGES = {"home": 0, "timeline": 1, "estimates": 2, "actors": 2, "explore": 0, "methodology": 0}
+PAGES = {"home": 0, "timeline": 1, "estimates": 2, "actors": 2, "explore": 0, "methodology": 0, "event": 0}
 
 
 def problems_on(page: str, charts_expected: int) -> list[str]:

@@ -57,6 +57,7 @@ def assert_clean(page, app_url):
     ("/estimates", "Who says how many?", 2),
     ("/actors", "Who stands with whom, and where", 2),
     ("/actors?as_of=2016-06-01", "Who stands with whom, and where", 2),
+    ("/event?id=y2024_e34", "General Abass Dembélé arrested in Kati", 1),
 ])
 def test_every_page_opens_cleanly_offline_with_its_charts_drawn(page, app_url, path, title, charts):
     visit(page, app_url, path, title)
@@ -194,6 +195,14 @@ def test_clicking_an_event_shows_its_summary_and_sources(page, app_url):
     source_link = page.locator(".st-key-event_detail [data-testid='stMarkdownContainer'] a[href^='http']")
     source_link.first.wait_for(timeout=30_000)  # the sources are drawn just after the heading
     assert source_link.count() >= 1
+    # and on to the event's own page, filters kept in its link
+    title = detail.inner_text()
+    page.get_by_role("link", name="The event's own page, to link to").click()
+    page.wait_for_url(re.compile(r"/event\?.*id=y20"), timeout=30_000)
+    page.get_by_role("heading", name=title).first.wait_for(timeout=30_000)
+    assert "q=Dembele" in page.url
+    page.locator(".js-plotly-plot .scattergeo path").first.wait_for(timeout=30_000)
+    assert page.get_by_text("Cite this event").count() == 1
     assert_clean(page, app_url)
 
 

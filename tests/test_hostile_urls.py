@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from mali_tracker import paths
 
-PAGES = ["home", "timeline", "estimates", "actors", "explore", "methodology"]
-PARAMS = ["start", "end", "type", "theme", "actor", "region", "q", "as_of", "subject"]
+PAGES = ["home", "timeline", "estimates", "actors", "explore", "methodology", "event"]
+PARAMS = ["start", "end", "type", "theme", "actor", "region", "q", "as_of", "subject", "event", "id"]
 HOSTILE = {
     "wrong type": "12abc",
     "impossible date": "2023-02-30",
@@ -55,7 +55,8 @@ def assert_safe(app: AppTest) -> None:
 
 # The page that reads each parameter (the sidebar filters are read by all three event pages).
 READER = {"start": "timeline", "end": "explore", "type": "timeline", "theme": "explore",
-          "actor": "actors", "region": "timeline", "q": "explore", "as_of": "actors", "subject": "estimates"}
+          "actor": "actors", "region": "timeline", "q": "explore", "as_of": "actors", "subject": "estimates",
+          "event": "timeline", "id": "event"}
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import NoReturn
 
 import streamlit as st
 
@@ -48,10 +49,20 @@ def ensure_entrypoint() -> None:
         st.rerun()
 
 
-def stop_on_data_problem(exc: db.DataUnavailable) -> None:
+class PageEnded(Exception):
+    """A page has said all it can (see end_page)."""
+
+
+def end_page() -> NoReturn:
+    """End the page's run here, like st.stop(), but through run_guarded, so app.py still draws
+    the top bar afterwards (after st.stop() Streamlit draws nothing more, not even in app.py)."""
+    raise PageEnded
+
+
+def stop_on_data_problem(exc: db.DataUnavailable) -> NoReturn:
     """Tell the reader which file is broken and how to rebuild it, then end the page."""
     st.error(str(exc), icon=":material/database:")
-    st.stop()
+    end_page()
 
 
 def data_scope_note(summary: dict) -> None:
@@ -97,10 +108,13 @@ def run_guarded(page: Callable[[], None]) -> None:
 
     The details (type, traceback) go to the server's log only: Streamlit's own error box would
     offer links to a search engine and a chatbot, which a newsroom's readers must never get.
-    st.stop() and st.rerun() raise BaseExceptions, so they pass through untouched.
+    st.rerun() and st.switch_page() raise BaseExceptions, so they pass through untouched; a page
+    ends early with end_page().
     """
     try:
         page()
+    except PageEnded:
+        pass
     except Exception:
         log.exception("unexpected error while running a page")
         st.error(UNEXPECTED_ERROR, icon=":material/error:")

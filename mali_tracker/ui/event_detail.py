@@ -79,7 +79,10 @@ def show(event: dict, events: pl.DataFrame, filters: Filters) -> None:
         for source in cache.query("event_sources", event_id=event["event_id"]).iter_rows(named=True):
             date = f", {source['published_date']:%d %b %Y}" if source["published_date"] else ""
             st.markdown(f"- [{source['title']}]({source['url']}) — {source['outlet']}{date}")
-        st.button("Close", icon=":material/close:", on_click=select_event, args=(None,), key="close_event")
+        with st.container(horizontal=True, gap="small"):
+            chrome.page_link("pages/event.py", label="The event's own page, to link to",
+                             icon=":material/open_in_new:", id=event["event_id"])
+            st.button("Close", icon=":material/close:", on_click=select_event, args=(None,), key="close_event")
     if near.height:
         st.caption(f"{near.height} other {'event sits' if near.height == 1 else 'events sit'} under the same "
                    "spot on the chart; choose one to read it:")

@@ -24,8 +24,12 @@ def carried(**extra: str) -> dict[str, str]:
 
 def full_link(url_path: str) -> str:
     """The address of this page with the whole current query string: what "Copy link" gives."""
+    return page_address(url_path, {key: st.query_params[key] for key in st.query_params})
+
+
+def page_address(url_path: str, params: dict[str, str]) -> str:
+    """The full address of a page of this app with these query parameters (for citations)."""
     here = urlsplit(st.context.url or "http://localhost:8501/")
     base = st.get_option("server.baseUrlPath").strip("/")
     path = "/" + "/".join(part for part in (base, url_path) if part)
-    query = urlencode({key: st.query_params[key] for key in st.query_params}, safe=",")
-    return urlunsplit((here.scheme, here.netloc, path, query, ""))
+    return urlunsplit((here.scheme, here.netloc, path, urlencode(params, safe=","), ""))
