@@ -100,6 +100,8 @@ CLAIMANT_TYPES = (
     "other",
 )
 LANGUAGES = ("en", "fr", "ar", "de", "es", "pt", "ru", "other")
+CONFIDENCE_GRADES = ("high", "medium", "low")
+CORRECTED_TABLES = ("events", "actors", "relations", "claims", "claim_subjects", "sources", "places", "periods")
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,13 @@ class Column:
     required: bool = False
     allowed: tuple[str, ...] = ()
 
+
+# Every event, actor, relation and claim carries its second reading (data/README.md, "Grades").
+REVIEW = (
+    Column("confidence", "enum", True, CONFIDENCE_GRADES),
+    Column("confidence_reason", required=True),
+    Column("checked_on", "date", True),
+)
 
 SOURCE_FILES: dict[str, tuple[Column, ...]] = {
     "sources": (
@@ -153,6 +162,7 @@ SOURCE_FILES: dict[str, tuple[Column, ...]] = {
         Column("is_key", "bool", True),
         Column("source_ids", "list", True),
         Column("note"),
+        *REVIEW,
     ),
     "actors": (
         Column("actor_id", "id", True),
@@ -165,6 +175,7 @@ SOURCE_FILES: dict[str, tuple[Column, ...]] = {
         Column("active_to", "date"),
         Column("description", required=True),
         Column("source_ids", "list", True),
+        *REVIEW,
     ),
     "event_actors": (
         Column("event_id", "id", True),
@@ -180,6 +191,7 @@ SOURCE_FILES: dict[str, tuple[Column, ...]] = {
         Column("valid_to", "date"),
         Column("source_ids", "list", True),
         Column("note"),
+        *REVIEW,
     ),
     "claims": (
         Column("claim_id", "id", True),
@@ -196,6 +208,7 @@ SOURCE_FILES: dict[str, tuple[Column, ...]] = {
         Column("event_id", "id"),
         Column("in_spread", "bool", True),
         Column("note"),
+        *REVIEW,
     ),
     "claim_subjects": (
         Column("subject", "id", True),
@@ -211,6 +224,20 @@ SOURCE_FILES: dict[str, tuple[Column, ...]] = {
         Column("date_end", "date", True),
         Column("source_ids", "list", True),
         Column("note"),
+    ),
+    # Ids that changed keep resolving: an old link's id is looked up here (ids.py).
+    "id_aliases": (
+        Column("old_id", "id", True),
+        Column("new_id", "id", True),
+        Column("table", "enum", True, ("events",)),
+    ),
+    # One line per change to a published row (or to the whole dataset, with no row_id).
+    "corrections": (
+        Column("corrected_on", "date", True),
+        Column("table", "enum", False, CORRECTED_TABLES),
+        Column("row_id", "id"),
+        Column("change", required=True),
+        Column("reason", required=True),
     ),
 }
 
@@ -338,6 +365,25 @@ def _check_order(rows, name, first, last, problems) -> None:
             problems.add(name, row["_line"], last, f"{row[last]} is before {first} {row[first]}")
 
 
+def claim_statement(row: dict) -> tuple:
+    """What makes two claims the same statement: one subject, one figure, one claimant (the
+    same words relayed by several outlets are one claim, with its relays in `note`)."""
+    who = " ".join(str(row["claimed_by"] or "").lower().split())
+    return row["subject"], row["figure_low"], row["figure_high"], who
+
+
+def _check_duplicate_claims(claims: list[dict], problems: Problems) -> None:
+    seen: dict[tuple, int] = {}
+    for row in claims:
+        key = claim_statement(row)
+        if key in seen:
+            problems.add("claims", row["_line"], "claim_id",
+                         f"'{row['claim_id']}' repeats the statement of line {seen[key]} (same subject, "
+                         "figure and claimant): list the relay in that claim's note instead")
+        else:
+            seen[key] = row["_line"]
+
+
 def validate(rows: dict[str, list[dict]], problems: Problems) -> None:
     """Cross-row checks: unique ids, references, date order, coordinates, event types."""
     source_ids = _check_unique(rows["sources"], "sources", "source_id", problems)
@@ -368,6 +414,22 @@ def validate(rows: dict[str, list[dict]], problems: Problems) -> None:
     _check_refs(rows["event_actors"], "event_actors", "actor_id", actor_ids, "actor_id", problems)
     for column in ("source_actor_id", "target_actor_id"):
         _check_refs(rows["relations"], "relations", column, actor_ids, "actor_id", problems)
+
+    for row in rows["id_aliases"]:
+        if row["old_id"] in event_ids:
+            problems.add("id_aliases", row["_line"], "old_id", f"'{row['old_id']}' is still an event's id")
+    _check_refs(rows["id_aliases"], "id_aliases", "new_id", event_ids, "event_id", problems)
+    known_rows = {"events": event_ids, "actors": actor_ids, "sources": source_ids, "places": place_ids,
+                  "relations": {r["relation_id"] for r in rows["relations"]},
+                  "claims": {r["claim_id"] for r in rows["claims"]},
+                  "claim_subjects": {r["subject"] for r in rows["claim_subjects"]},
+                  "periods": {r["period_id"] for r in rows["periods"]}}
+    for row in rows["corrections"]:
+        if row["row_id"] and row["table"] and row["row_id"] not in known_rows[row["table"]]:
+            problems.add("corrections", row["_line"], "row_id",
+                         f"'{row['row_id']}' is not a row of {row['table']} (a dropped row: leave row_id empty "
+                         "and name it in change)")
+    _check_duplicate_claims(rows["claims"], problems)
 
     for name in ("events", "periods"):
         _check_order(rows[name], name, "date_start", "date_end", problems)
@@ -456,6 +518,8 @@ def assemble(rows: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
         "claim_subjects": conform(frames["claim_subjects"], "claim_subjects").sort("subject"),
         "sources": conform(frames["sources"], "sources").sort("source_id"),
         "periods": conform(frames["periods"], "periods").sort("date_start"),
+        "id_aliases": conform(frames["id_aliases"], "id_aliases").sort("old_id"),
+        "corrections": conform(frames["corrections"], "corrections").sort("corrected_on", "table", "row_id"),
     }
     tables["actor_layout"] = network.layout_table(tables["relations"])
     tables["search_words"] = search_words_table(tables["events"])

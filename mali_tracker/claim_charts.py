@@ -94,9 +94,11 @@ def claim_date_text(claim: dict) -> str:
 
 
 def claim_label_lines(claim: dict) -> list[str]:
-    """The row's label as lines: who made the claim (bold), then outlet and date (grey)."""
+    """The row's label as lines: who made the claim (bold), then outlet and date (grey), and
+    "graded low" where the second reading found only a weak source."""
     who = textwrap.wrap(claim["claimed_by"], LABEL_WRAP_CHARS) or [""]
-    where = textwrap.wrap(f"{claim['outlet']}, {claim_date_text(claim)}", LABEL_WRAP_CHARS)
+    low = " · graded low" if claim.get("confidence") == "low" else ""
+    where = textwrap.wrap(f"{claim['outlet']}, {claim_date_text(claim)}{low}", LABEL_WRAP_CHARS)
     return [f"<b>{line}</b>" for line in who] + [f"<span style='color:#555'>{line}</span>" for line in where]
 
 
@@ -143,12 +145,13 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
         else:
             xs, symbols, dash = [low, high], ["line-ns-open", "line-ns-open"], "solid"
         counted = claim["in_spread"]
+        low_graded = claim.get("confidence") == "low"
         figure.add_trace(go.Scatter(
             x=xs, y=[mark_ys[index]] * len(xs), mode="lines+markers",
             name=CLAIMANT_LABELS.get(kind, kind), legendgroup=kind, showlegend=kind not in shown_types,
             line=dict(color=colour, width=4 if counted else 2, dash=dash),
-            marker=dict(symbol=symbols, size=14, color=colour, line=dict(width=2, color=colour),
-                        opacity=1 if counted else 0.45),
+            marker=dict(symbol=symbols, size=14, color="white" if low_graded else colour,
+                        line=dict(width=2, color=colour), opacity=1 if counted else 0.45),
             meta=claim["claim_id"],
             customdata=[[claim["figure_text"], claim["quantity"], claim["outlet"], claim_date_text(claim)]] * len(xs),
             hovertemplate=("<b>\"%{customdata[0]}\"</b><br>%{customdata[1]}<br>%{customdata[2]}, "

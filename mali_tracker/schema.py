@@ -33,6 +33,9 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "origin": pl.String,
         "source_ids": pl.List(pl.String),
         "note": pl.String,
+        "confidence": pl.String,  # high | medium | low: the second reading's grade (curated data only)
+        "confidence_reason": pl.String,
+        "checked_on": pl.Date,  # when a second reader last read the row against its sources
         "search_text": pl.String,  # title, summary, place and actors' names folded for search (search.py)
     },
     "actors": {
@@ -46,6 +49,9 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "active_to": pl.Date,
         "description": pl.String,
         "source_ids": pl.List(pl.String),
+        "confidence": pl.String,  # high | medium | low: the second reading's grade (curated data only)
+        "confidence_reason": pl.String,
+        "checked_on": pl.Date,  # when a second reader last read the row against its sources
     },
     "event_actors": {
         "event_id": pl.String,
@@ -61,6 +67,9 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "valid_to": pl.Date,
         "source_ids": pl.List(pl.String),
         "note": pl.String,
+        "confidence": pl.String,  # high | medium | low: the second reading's grade (curated data only)
+        "confidence_reason": pl.String,
+        "checked_on": pl.Date,  # when a second reader last read the row against its sources
     },
     "claims": {
         "claim_id": pl.String,
@@ -77,6 +86,9 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "event_id": pl.String,
         "in_spread": pl.Boolean,  # counts toward its subject's headline spread
         "note": pl.String,
+        "confidence": pl.String,  # high | medium | low: the second reading's grade (curated data only)
+        "confidence_reason": pl.String,
+        "checked_on": pl.Date,  # when a second reader last read the row against its sources
     },
     "claim_subjects": {
         "subject": pl.String,
@@ -97,6 +109,18 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "actor_id": pl.String,
         "x": pl.Float64,  # the network's positions, computed once by build (see network.py)
         "y": pl.Float64,
+    },
+    "id_aliases": {
+        "old_id": pl.String,  # an id an earlier version published (in links, CSVs)
+        "new_id": pl.String,
+        "table": pl.String,
+    },
+    "corrections": {
+        "corrected_on": pl.Date,
+        "table": pl.String,  # empty: the whole dataset
+        "row_id": pl.String,
+        "change": pl.String,
+        "reason": pl.String,
     },
     "search_words": {
         "word": pl.String,  # every distinct word of events.search_text (search.py)
@@ -130,6 +154,16 @@ ORIGINS = ("curated", "acled", "ucdp")
 def empty_table(table: str) -> pl.DataFrame:
     """A zero-row frame with the table's columns and types."""
     return pl.DataFrame(schema=TABLE_SCHEMAS[table])
+
+
+REVIEW_COLUMNS = ("confidence", "confidence_reason", "checked_on")
+
+
+def without_review(frame: pl.DataFrame) -> pl.DataFrame:
+    """An imported table's rows: no second reading of ours, so the grade columns are empty."""
+    return frame.with_columns(pl.lit(None, pl.String).alias("confidence"),
+                              pl.lit(None, pl.String).alias("confidence_reason"),
+                              pl.lit(None, pl.Date).alias("checked_on"))
 
 
 def conform(frame: pl.DataFrame, table: str) -> pl.DataFrame:

@@ -50,7 +50,8 @@ st.subheader(sentence[0].upper() + sentence[1:] + ".")
 undated = claims.filter(pl.col("published_date").is_null()).height
 st.caption(
     "One row per claim, earliest report at the top. A dot is an exact figure, a bar a range, "
-    "a dotted arrow an open-ended \"at least\". Colour says who made the claim. The shaded band "
+    "a dotted arrow an open-ended \"at least\". Colour says who made the claim; a hollow mark is a "
+    "claim graded low (an unattributed page or a relay only). The shaded band "
     f"spans the lowest and highest figure for {quantity}; faded rows count something else and "
     "are not in the band."
     + (f" {undated} of the claims come from pages that show no date; they sit at the bottom." if undated else "")
@@ -75,7 +76,7 @@ st.header("The quotes")
 claim_cards.show(claims)
 quotes = claims.select(
     "figure_text", "claimed_by", "claimant_type", "quantity", "figure_low", "figure_high",
-    "outlet", "published_date", "url", "in_spread", "note",
+    "outlet", "published_date", "url", "in_spread", "note", "confidence",
 )
 with st.expander(f"The {claims.height} claims as a table"):
     st.dataframe(
@@ -93,6 +94,7 @@ with st.expander(f"The {claims.height} claims as a table"):
             "url": st.column_config.LinkColumn("Source", display_text="read"),
             "in_spread": st.column_config.CheckboxColumn("In the spread"),
             "note": st.column_config.TextColumn("Editor's note", width="large"),
+            "confidence": "Grade",
         },
     )
 st.download_button(

@@ -7,8 +7,9 @@ import streamlit as st
 from mali_tracker import actor_charts, claim_charts, db
 from mali_tracker.charts import format_event_date
 from mali_tracker.filters import quoted
+from mali_tracker.grades import grade_line
 from mali_tracker.markdown import plain
-from mali_tracker.ui import cache, chrome, view
+from mali_tracker.ui import cache, chrome, ids, view
 
 chrome.ensure_entrypoint()
 
@@ -61,6 +62,8 @@ def show_event(found: pl.DataFrame) -> None:
                         f"low {low if low is not None else '–'}, high {high if high is not None else 'open'}")
         if event["note"]:
             st.caption("Note: " + plain(event["note"]))
+        if grade := grade_line(event):
+            st.caption(grade + (" " + plain(event["confidence_reason"]) if event["confidence_reason"] else ""))
         actors = cache.query("event_actor_list", event_id=event["event_id"])
         if actors.height:
             st.subheader("Who took part")
@@ -93,13 +96,19 @@ def show_event(found: pl.DataFrame) -> None:
                 chrome.page_link("pages/event.py", label=f"{format_event_date(other['date_start'], other['date_precision'])}"
                                  f" · {plain(other['title'])}", icon=icon, id=other["event_id"])
 
+    corrections = cache.query("corrections_list", row_id=event["event_id"])
+    if corrections.height:
+        st.subheader("Corrections")
+        for fix in corrections.iter_rows(named=True):
+            st.markdown(f"- **{fix['corrected_on']:%d %b %Y}**: {plain(fix['change'])}. {plain(fix['reason'])}")
+
     st.subheader("Cite this event")
     st.code(f"Mali Crisis Tracker, \"{event['title']}\" ({when}), {view.page_address('event', {'id': event['event_id']})}, "
             f"accessed {dt.date.today():%d %B %Y}.", language=None, wrap_lines=True)
 
 
-asked = st.query_params.get("id", "").strip()
 try:
+    asked = ids.event_id_from_link("id") or ""
     found = cache.query("event_by_id", event_id=asked) if asked else None
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)

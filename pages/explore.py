@@ -44,6 +44,9 @@ st.dataframe(
         "date_start": st.column_config.DateColumn("date_start", format="YYYY-MM-DD"),
         "date_end": st.column_config.DateColumn("date_end", format="YYYY-MM-DD"),
         "summary": st.column_config.TextColumn("summary", width="large"),
+        "confidence": st.column_config.TextColumn("confidence", help="The second reading's grade: high, medium or low "
+                                                  "(see Methodology, Grades); empty for imported rows"),
+        "checked_on": st.column_config.DateColumn("checked_on", format="YYYY-MM-DD"),
     },
 )
 with st.expander("The SQL behind this table"):

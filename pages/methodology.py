@@ -17,6 +17,8 @@ st.markdown(
 try:
     outlets = cache.query("sources_by_outlet")
     sources = cache.query("sources_list")
+    grades = cache.query("grade_counts")
+    corrections = cache.query("corrections_list", row_id=None)
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
 
@@ -45,7 +47,23 @@ with st.expander(f"All {sources.height:,} sources, with links"):
     st.download_button(f"Download the {sources.height:,} sources as CSV", to_csv_bytes(sources), file_name="mali-sources.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore")
 
-for title in ("Coding rules", "How to cite a view", "Provenance and licence", "Corrections log"):
+st.header("Grades")
+st.markdown(readme_section("Grades"))
+st.dataframe(grades, hide_index=True, column_config={
+    "row_kind": "Rows", "high": st.column_config.NumberColumn("High"),
+    "medium": st.column_config.NumberColumn("Medium"), "low": st.column_config.NumberColumn("Low"),
+    "ungraded": st.column_config.NumberColumn("Not graded"),
+    "last_checked": st.column_config.DateColumn("Last checked", format="YYYY-MM-DD")})
+for title in ("How figures are counted (claims)", "Coding rules", "How to cite a view", "Provenance and licence"):
     st.header(title)
     st.markdown(readme_section(title))
+st.header("Corrections log")
+st.markdown(readme_section("Corrections log"))
+st.caption(f"{corrections.height:,} corrections, newest first.")
+st.dataframe(corrections, hide_index=True, column_config={
+    "corrected_on": st.column_config.DateColumn("Date", format="YYYY-MM-DD"), "table": "Table",
+    "row_id": "Row", "change": st.column_config.TextColumn("What changed", width="medium"),
+    "reason": st.column_config.TextColumn("Why", width="large")})
+st.download_button(f"Download the {corrections.height:,} corrections as CSV", to_csv_bytes(corrections),
+                   file_name="mali-corrections.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
 chrome.footer()

@@ -2,11 +2,12 @@
 -- for the range chart, the evolution chart, the quotes table and the CSV download.
 -- Parameters: $subject (VARCHAR).
 -- Output: claim_id, subject, quantity, figure_low, figure_high, figure_text, claimed_by,
---   claimant_type, outlet, published_date, in_spread, note, url, source_title;
+--   claimant_type, outlet, published_date, in_spread, note, url, source_title, confidence,
+--   confidence_reason, checked_on;
 --   ordered by published_date (undated last), claim_id.
 SELECT c.claim_id, c.subject, c.quantity, c.figure_low, c.figure_high, c.figure_text,
        c.claimed_by, c.claimant_type, c.outlet, c.published_date, c.in_spread, c.note,
-       s.url, s.title AS source_title
+       s.url, s.title AS source_title, c.confidence, c.confidence_reason, c.checked_on
 FROM claims AS c
 LEFT JOIN sources AS s USING (source_id)
 WHERE c.subject = $subject

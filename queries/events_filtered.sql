@@ -5,6 +5,7 @@
 -- Output: event_id, date_start, date_end, date_precision, title, label, summary, event_type,
 --   sub_event_type, theme, location, admin1, country, latitude, longitude, geo_precision,
 --   fatalities_best, fatalities_low, fatalities_high, is_key, origin, note,
+--   confidence, confidence_reason, checked_on (the second reading; empty for imports),
 --   actor_names (VARCHAR, '; '-separated), source_outlets (VARCHAR, '; '-separated),
 --   source_urls (VARCHAR, space-separated); ordered by date_start, event_id.
 WITH matched AS (
@@ -32,6 +33,7 @@ SELECT m.event_id, m.date_start, m.date_end, m.date_precision, m.title, m.label,
        m.event_type, m.sub_event_type, m.theme, m.location, m.admin1, m.country,
        m.latitude, m.longitude, m.geo_precision,
        m.fatalities_best, m.fatalities_low, m.fatalities_high, m.is_key, m.origin, m.note,
+       m.confidence, m.confidence_reason, m.checked_on,
        coalesce(involved.actor_names, '') AS actor_names,
        coalesce(cited.source_outlets, '') AS source_outlets,
        coalesce(cited.source_urls, '') AS source_urls

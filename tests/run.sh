@@ -38,5 +38,7 @@ fi
 echo "== the test suite ($(( $(date +%s) - started )) s of setup)"
 status=0
 MALI_TRACKER_APP_ENV="$work/app" "$work/test/bin/python" -m pytest -q "$@" || status=$?
+echo "== report (never fails the run): rows resting only on weak pages"
+"$work/test/bin/python" data/audit/weak_sources.py | head -5 || true
 echo "tests/run.sh: $(( $(date +%s) - started )) s in all"
 exit "$status"

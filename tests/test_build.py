@@ -52,6 +52,9 @@ def test_build_is_deterministic(tmp_path):
         ("event_actors", "actor_id", "nobody", "'nobody' is not a known actor_id"),
         ("places", "latitude", "48.85", "lies outside Mali"),
         ("claims", "figure_low", "twenty", "is not a whole number"),
+        ("events", "confidence", "", "is required"),
+        ("relations", "confidence", "certain", "is not one of high, medium, low"),
+        ("claims", "checked_on", "", "is required"),
     ],
 )
 def test_a_bad_row_is_refused_with_file_line_column_and_problem(source_copy, tmp_path, file, column, value, expected):
@@ -92,4 +95,29 @@ def test_duplicate_ids_are_refused(source_copy):
 def test_a_missing_file_is_named(source_copy):
     (source_copy / "actors.csv").unlink()
     with pytest.raises(build.BuildError, match="actors.csv: file is missing"):
+        build.build_tables(source_copy)
+
+
+def test_a_claim_repeating_another_claims_statement_is_refused(source_copy):
+    with open(source_copy / "claims.csv", newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        header, rows = reader.fieldnames, list(reader)
+    copy = dict(rows[0], claim_id=rows[0]["claim_id"] + "_relay", outlet="Another outlet")
+    with open(source_copy / "claims.csv", "a", newline="", encoding="utf-8") as handle:
+        csv.DictWriter(handle, fieldnames=header, lineterminator="\n").writerow(copy)
+    with pytest.raises(build.BuildError, match="repeats the statement of line 2"):
+        build.build_tables(source_copy)
+
+
+def test_an_alias_must_lead_to_an_event(source_copy):
+    with open(source_copy / "id_aliases.csv", "a", encoding="utf-8") as handle:
+        handle.write("y2099_e1,ev9999,events\n")
+    with pytest.raises(build.BuildError, match="'ev9999' is not a known event_id"):
+        build.build_tables(source_copy)
+
+
+def test_a_correction_must_name_a_row_that_exists(source_copy):
+    with open(source_copy / "corrections.csv", "a", encoding="utf-8") as handle:
+        handle.write("2026-11-30,events,ev9999,changed summary,a test\n")
+    with pytest.raises(build.BuildError, match="'ev9999' is not a row of events"):
         build.build_tables(source_copy)

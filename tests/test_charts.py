@@ -80,7 +80,7 @@ def test_labels_do_not_share_a_row_when_they_would_overlap():
 def test_hover_names_date_title_place_and_outlet(bundled_db):
     filters, events, periods = events_and_periods(bundled_db, q="Dembélé", end=dt.date(2025, 12, 31))
     figure = charts.timeline_figure(events, periods, filters.start, filters.end)
-    row = next(r for t in figure.data for r in t.customdata if r[0] == "y2024_e34")
+    row = next(r for t in figure.data for r in t.customdata if r[0] == "ev0303")
     assert row[1] == "10 Aug 2025" and row[3] == "Kati" and row[4]
     assert "customdata[4]" in figure.data[0].hovertemplate
 

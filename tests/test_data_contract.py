@@ -113,3 +113,43 @@ def test_every_column_is_in_the_data_dictionary():
         assert f"### {name}" in readme
         for column in table(name).columns:
             assert column in readme, f"{name}.{column} is not documented in data/README.md"
+
+
+@pytest.mark.parametrize("name", ["events", "actors", "relations", "claims"])
+def test_every_row_was_read_a_second_time_and_graded(name):
+    frame = table(name)
+    assert frame["confidence"].is_in(list(build.CONFIDENCE_GRADES)).all(), f"{name}: a row has no valid grade"
+    assert frame["confidence_reason"].str.strip_chars().str.len_chars().min() > 0
+    assert frame["checked_on"].is_not_null().all()
+
+
+def test_no_claim_repeats_another_claims_statement():
+    claims = table("claims").with_columns(
+        pl.col("claimed_by").str.to_lowercase().str.split(" ").list.join(" ").alias("who"))
+    repeated = claims.group_by("subject", "figure_low", "figure_high", "who").len().filter(pl.col("len") > 1)
+    assert repeated.height == 0, repeated
+
+
+def test_no_id_names_a_year_other_than_its_events():
+    events = table("events").with_columns(pl.col("event_id").str.extract_all(r"(?:19|20)\d\d").alias("years"))
+    lying = [(row["event_id"], row["date_start"]) for row in events.iter_rows(named=True)
+             if any(int(year) != row["date_start"].year for year in row["years"])]
+    assert lying == []
+
+
+def test_old_ids_resolve_to_events_that_exist():
+    aliases, events = table("id_aliases"), table("events")
+    assert aliases.height >= 317
+    assert set(aliases["new_id"]) <= set(events["event_id"])
+    assert not set(aliases["old_id"]) & set(events["event_id"])
+    assert dict(zip(aliases["old_id"], aliases["new_id"]))["y2024_e34"] == \
+        events.filter(pl.col("title") == "General Abass Dembélé arrested in Kati")["event_id"][0]
+
+
+def test_the_weak_sources_report_runs_and_names_its_rows():
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "data/audit/weak_sources.py"], cwd=paths.PROJECT_ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    assert out.startswith("Rows resting only on weak pages")
+    assert "only undated" in out

@@ -52,7 +52,7 @@ def test_front_page_and_estimates_state_the_same_spread():
 def test_timeline_detail_states_the_estimates_spread_for_moura():
     estimates = open_app("estimates", subject="moura_2022_killed")
     heading = estimates.subheader[0].value.rstrip(".")
-    timeline = open_app("timeline", event="y2022_e08")
+    timeline = open_app("timeline", event="ev0214")
     detail = " ".join(m.value for m in timeline.markdown)
     assert heading in detail.replace("**Published figures:** ", "").replace("Published figures: ", "") or \
         heading.lower() in detail.lower()
@@ -67,9 +67,9 @@ def test_an_actors_profile_counts_its_own_events():
 
 
 def test_the_selected_event_is_in_the_link():
-    app = open_app("timeline", event="y2024_e34", end="2025-11-09")
+    app = open_app("timeline", event="ev0303", end="2025-11-09")
     assert app.subheader[0].value == "General Abass Dembélé arrested in Kati"
-    assert app.query_params["event"] in ("y2024_e34", ["y2024_e34"])
+    assert app.query_params["event"] in ("ev0303", ["ev0303"])
     unknown = open_app("timeline", event="nope")
     assert any("`nope`" in w.value for w in unknown.warning)
 

@@ -62,7 +62,7 @@ def test_timeline_bad_link_gives_a_message_and_the_default():
 def test_explore_lists_rows_offers_csv_and_shows_sql():
     app = open_page("explore", q="Dembélé", end="2025-12-31")
     table = app.dataframe[0].value
-    assert "y2024_e34" in list(table["event_id"])
+    assert "ev0303" in list(table["event_id"])
     assert app.get("download_button")
     assert any("filtered_events" in code.value for code in app.code)
 
@@ -118,11 +118,16 @@ def test_a_broken_table_leaves_the_pages_that_do_not_need_it_working(tmp_path, m
 def test_methodology_lists_sources_rules_and_corrections():
     app = open_page("methodology")
     headers = [h.value for h in app.header]
-    assert headers == ["Sources by outlet", "Coding rules", "How to cite a view",
-                       "Provenance and licence", "Corrections log"]
+    assert headers == ["Sources by outlet", "Grades", "How figures are counted (claims)", "Coding rules",
+                       "How to cite a view", "Provenance and licence", "Corrections log"]
     outlets = app.dataframe[0].value
     assert outlets["source_count"].sum() == len(app.dataframe[1].value) >= 150
-    assert any("First publication" in m.value for m in app.markdown)
+    grades = app.dataframe[2].value
+    assert list(grades["row_kind"]) == ["events", "actors", "relations", "claims"]
+    assert int(grades["ungraded"].sum()) == 0 and int(grades["high"].sum()) > 0
+    corrections = app.dataframe[3].value
+    assert any("First publication" in change for change in corrections["change"])
+    assert len(corrections) >= 100
 
 
 def test_estimates_default_is_the_2025_arrests():

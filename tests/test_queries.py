@@ -13,7 +13,7 @@ DEFAULT_PARAMS = {
     "events_filtered": Filters().query_params(row_limit=5000),
     "events_count": Filters().query_params(),
     "timeline_counts": {**Filters().query_params(), "unit": "month"},
-    "event_sources": {"event_id": "y2024_e34"},
+    "event_sources": {"event_id": "ev0303"},
     "claims_spread": {"subject": "arrests_2025_plot"},
     "claims_for_subject": {"subject": "arrests_2025_plot"},
     "actor_profile": {"actor_id": "abass_dembele"},
@@ -23,6 +23,11 @@ DEFAULT_PARAMS = {
     "map_count": Filters().query_params(),
     "map_grid": {**Filters().query_params(), "cell_degrees": 0.5},
     "search_needles": {"terms": ["moura", "mour"]},
+    "event_by_id": {"event_id": "ev0303"},
+    "event_actor_list": {"event_id": "ev0303"},
+    "event_neighbours": {"event_id": "ev0303"},
+    "resolve_event_id": {"event_id": "y2024_e34"},
+    "corrections_list": {"row_id": None},
 }
 
 
@@ -50,7 +55,7 @@ def test_default_window_is_2012_to_2024(bundled_db):
 
 def test_text_search_ignores_accents_and_case(bundled_db):
     found = rows(bundled_db, end=dt.date(2025, 12, 31), q="abass dembele")
-    assert "y2024_e34" in found["event_id"].to_list()
+    assert "ev0303" in found["event_id"].to_list()
     assert all("Dembélé" in f"{t} {s}" for t, s in zip(found["title"], found["summary"]))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import polars as pl
 
 from mali_tracker import datapackage
-from mali_tracker.schema import TABLES, conform, empty_table
+from mali_tracker.schema import TABLES, conform, empty_table, without_review
 
 
 class IngestError(Exception):
@@ -108,7 +108,7 @@ def actor_tables(links: pl.DataFrame, origin: str) -> tuple[pl.DataFrame, pl.Dat
     )
     event_actors = links.with_columns(pl.col("name").replace_strict(ids).alias("actor_id")).select(
         "event_id", "actor_id", "role").unique(maintain_order=True)
-    return conform(actors, "actors"), conform(event_actors, "event_actors")
+    return conform(without_review(actors), "actors"), conform(event_actors, "event_actors")
 
 
 def write_folder(tables: dict[str, pl.DataFrame], out_dir: Path) -> None:

@@ -23,5 +23,7 @@ def show(claims: pl.DataFrame) -> None:
                     st.caption(f"Counts {plain(claim['quantity'])}, so it is not in the band.")
                 if claim["note"]:
                     st.caption(plain(claim["note"]))
+                if claim.get("confidence") == "low":
+                    st.caption(":orange[Graded low:] " + plain(claim.get("confidence_reason") or ""))
                 if (claim["url"] or "").startswith(("https://", "http://")):
                     st.markdown(f"[Read the source]({claim['url']})")

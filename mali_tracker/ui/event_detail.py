@@ -12,8 +12,9 @@ import streamlit as st
 from mali_tracker import claim_charts
 from mali_tracker.charts import format_event_date
 from mali_tracker.filters import Filters, quoted
+from mali_tracker.grades import grade_line
 from mali_tracker.markdown import plain
-from mali_tracker.ui import cache, chrome
+from mali_tracker.ui import cache, chrome, ids
 
 # Events closer than this share of the window sit under the same pointer (about 10 px wide).
 NEAR_SHARE = 0.012
@@ -36,7 +37,7 @@ def selected_event(clicked: list[str], events: pl.DataFrame) -> dict | None:
         select_event(clicked[0])
     st.session_state[LAST_CLICK] = clicked
     st.session_state[JUST_SELECTED] = fresh_click
-    wanted = st.query_params.get("event")
+    wanted = ids.event_id_from_link("event")
     if not wanted:
         return None
     rows = events.filter(pl.col("event_id") == wanted)
@@ -76,6 +77,8 @@ def show(event: dict, events: pl.DataFrame, filters: Filters) -> None:
                         f"low {low if low is not None else '–'}, high {high if high is not None else 'open'}")
         if event["note"]:
             st.caption("Note: " + plain(event["note"]))
+        if grade := grade_line(event):
+            st.caption(grade + (" " + plain(event["confidence_reason"]) if event.get("confidence_reason") else ""))
         for source in cache.query("event_sources", event_id=event["event_id"]).iter_rows(named=True):
             date = f", {source['published_date']:%d %b %Y}" if source["published_date"] else ""
             st.markdown(f"- [{source['title']}]({source['url']}) — {source['outlet']}{date}")
