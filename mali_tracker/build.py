@@ -138,6 +138,8 @@ SOURCE_FILES: dict[str, tuple[Column, ...]] = {
         Column("longitude", "float", True),
         # 1 the place itself, 2 a nearby town or its commune stands in, 3 the region's capital
         Column("precision", "enum", True, ("1", "2", "3")),
+        # where the coordinates come from, with its licence: "GeoNames 2460596 (CC BY 4.0)"
+        Column("coordinates_from", required=True),
         Column("country", required=True),
         Column("outside_mali", "bool", True),
         Column("source_ids", "list", True),
