@@ -2,6 +2,7 @@
 import streamlit as st
 
 from mali_tracker.ui import chrome
+from mali_tracker.ui.language import _
 
 st.set_page_config(
     page_title="Mali Crisis Tracker",
@@ -10,18 +11,20 @@ st.set_page_config(
     initial_sidebar_state="auto",  # open on a desktop, tucked away on a phone
 )
 
+# Titles in the reader's language (lang= in the link, else the browser's), so the top bar and
+# the browser tab speak it.
 PAGES = [
-    st.Page("pages/home.py", title="The story", icon=":material/article:", default=True),
-    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page("pages/estimates.py", title="Estimates", icon=":material/difference:", url_path="estimates"),
-    st.Page("pages/actors.py", title="Actors and map", icon=":material/hub:", url_path="actors"),
-    st.Page("pages/explore.py", title="Explore the data", icon=":material/table:", url_path="explore"),
-    st.Page("pages/methodology.py", title="Methodology", icon=":material/fact_check:", url_path="methodology"),
+    st.Page("pages/home.py", title=_("The story"), icon=":material/article:", default=True),
+    st.Page("pages/timeline.py", title=_("Timeline"), icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/estimates.py", title=_("Estimates"), icon=":material/difference:", url_path="estimates"),
+    st.Page("pages/actors.py", title=_("Actors and map"), icon=":material/hub:", url_path="actors"),
+    st.Page("pages/explore.py", title=_("Explore the data"), icon=":material/table:", url_path="explore"),
+    st.Page("pages/methodology.py", title=_("Methodology"), icon=":material/fact_check:", url_path="methodology"),
 ]
 
 # Pages reached by links, not listed in the top bar.
 LINKED_PAGES = [
-    st.Page("pages/event.py", title="Event", icon=":material/event:", url_path="event"),
+    st.Page("pages/event.py", title=_("Event"), icon=":material/event:", url_path="event"),
 ]
 
 # Our own top bar replaces Streamlit's navigation, whose links drop the reader's filters. It is

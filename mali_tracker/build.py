@@ -215,9 +215,12 @@ SOURCE_FILES: dict[str, tuple[Column, ...]] = {
     "claim_subjects": (
         Column("subject", "id", True),
         Column("label", required=True),
+        Column("label_fr", required=True),
         Column("headline_quantity", required=True),
+        Column("headline_quantity_fr", required=True),
         Column("event_id", "id"),
         Column("description", required=True),
+        Column("description_fr", required=True),
     ),
     "periods": (
         Column("period_id", "id", True),

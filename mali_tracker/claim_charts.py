@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from mali_tracker.charts import FONT
+from mali_tracker.i18n import format_number, translate, translate_plural
 
 CLAIMANT_LABELS = {
     "security_source": "Security source",
@@ -51,12 +52,15 @@ def spread(claims: pl.DataFrame) -> tuple[int, int] | None:
     return int(lows.min()), int(highs.max())
 
 
-def spread_sentence(lowest: int, highest: int, quantity: str) -> str:
-    """The spread in words: 'between 20 and 50 people arrested — 2.5 times as many'."""
+def spread_sentence(lowest: int, highest: int, quantity: str, lang: str = "en") -> str:
+    """The spread in words: 'between 20 and 50 people arrested — the highest is 2.5 times the lowest'."""
     if lowest == highest:
-        return f"every published figure says {lowest} {quantity}"
-    ratio = f"{highest / lowest:.1f}".rstrip("0").rstrip(".") if lowest else "∞"
-    return f"between {lowest} and {highest} {quantity} — the highest is {ratio} times the lowest"
+        return translate("every published figure says {figure} {quantity}", lang).format(
+            figure=format_number(lowest, lang), quantity=quantity)
+    ratio = format_number(round(highest / lowest, 1), lang) if lowest else "∞"
+    return translate("between {lowest} and {highest} {quantity} — the highest is {ratio} times the lowest",
+                     lang).format(lowest=format_number(lowest, lang), highest=format_number(highest, lang),
+                                  quantity=quantity, ratio=ratio)
 
 
 def spread_range_text(spread_row: dict) -> str:
@@ -67,24 +71,29 @@ def spread_range_text(spread_row: dict) -> str:
     return f"{spread_row['lowest']}–{spread_row['highest']}{plus}"
 
 
-def spread_headline(spread_row: dict, quantity: str) -> str:
+def spread_headline(spread_row: dict, quantity: str, lang: str = "en") -> str:
     """The one phrasing of a subject's spread (a row of queries/claims_spread.sql), used on
     every page: '10 figures from 10 claimants: between 11 and 55 people arrested … 3 more
     count something else and are shown apart'."""
     count, others = spread_row["claim_count"], spread_row["other_count"]
     if not count:
-        head = "no published figure for " + quantity
+        head = translate("no published figure for {quantity}", lang).format(quantity=quantity)
     else:
-        figures = "1 figure" if count == 1 else f"{count} figures"
-        claimants = "1 claimant" if spread_row["claimant_count"] == 1 else f"{spread_row['claimant_count']} claimants"
-        words = spread_sentence(spread_row["lowest"], spread_row["highest"], quantity)
-        if spread_row["open_ended"]:
-            words = words.replace(f"and {spread_row['highest']} ", f"and at least {spread_row['highest']} ", 1)
-        head = f"{figures} from {claimants}: {words}"
-    if others == 1:
-        head += "; 1 more counts something else and is shown apart"
-    elif others:
-        head += f"; {others} more count something else and are shown apart"
+        figures = translate_plural("{count} figure", "{count} figures", count, lang).format(count=count)
+        claimants = translate_plural("{count} claimant", "{count} claimants", spread_row["claimant_count"],
+                                     lang).format(count=spread_row["claimant_count"])
+        lowest, highest = spread_row["lowest"], spread_row["highest"]
+        words = spread_sentence(lowest, highest, quantity, lang)
+        if spread_row["open_ended"] and lowest != highest:
+            highest_text = format_number(highest, lang)
+            words = words.replace(f" {highest_text} ", " " + translate("at least {figure}", lang).format(
+                figure=highest_text) + " ", 1)
+        head = translate("{figures} from {claimants}: {words}", lang).format(
+            figures=figures, claimants=claimants, words=words)
+    if others:
+        head += translate_plural("; {count} more counts something else and is shown apart",
+                                 "; {count} more count something else and are shown apart", others,
+                                 lang).format(count=others)
     return head
 
 

@@ -93,9 +93,12 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "claim_subjects": {
         "subject": pl.String,
         "label": pl.String,
+        "label_fr": pl.String,  # the French beside the English (issue "Lisible en français")
         "headline_quantity": pl.String,
+        "headline_quantity_fr": pl.String,
         "event_id": pl.String,
         "description": pl.String,
+        "description_fr": pl.String,
     },
     "periods": {
         "period_id": pl.String,

@@ -206,6 +206,18 @@ def test_clicking_an_event_shows_its_summary_and_sources(page, app_url):
     assert_clean(page, app_url)
 
 
+def test_french_follows_the_reader_through_the_top_bar(page, app_url):
+    visit(page, app_url, "/?lang=fr", "Mali Crisis Tracker")
+    page.get_by_text("Pour aller plus loin").wait_for(timeout=30_000)
+    page.get_by_role("link", name="Explorer les données").first.click()
+    page.wait_for_url(re.compile(r"/explore\?.*lang=fr"), timeout=30_000)
+    page.get_by_role("link", name="Chronologie").first.wait_for(timeout=30_000)
+    page.locator(".st-key-top_bar").get_by_text("English", exact=True).click()
+    page.wait_for_url(re.compile(r"lang=en"), timeout=30_000)
+    page.get_by_role("link", name="Explore the data").first.wait_for(timeout=30_000)
+    assert_clean(page, app_url)
+
+
 def test_typing_an_actor_and_enter_picks_that_actor_alone(page, app_url):
     visit(page, app_url, "/explore", "Explore the data")
     page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Actor").click()

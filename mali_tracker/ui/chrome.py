@@ -8,7 +8,8 @@ from typing import NoReturn
 import streamlit as st
 
 from mali_tracker import db, paths
-from mali_tracker.ui import view
+from mali_tracker.ui import language, view
+from mali_tracker.ui.language import _
 
 # Plotly draws from the bundled library; the map outlines come from our own static folder.
 PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": "app/static/topojson/"}
@@ -71,35 +72,31 @@ def data_scope_note(summary: dict) -> None:
     `summary` is the row of queries/dataset_summary.sql."""
     origins = summary["origins"] or []
     if origins == ["curated"]:
-        st.caption(
-            ":material/info: These are a curated selection of notable events, each from published "
-            "reports, not a count of every incident: use the counts to compare, not as national "
-            "totals. How rows are chosen: [Methodology](methodology)."
-        )
+        st.caption(":material/info: " + _(
+            "These are a curated selection of notable events, each from published reports, not a "
+            "count of every incident: use the counts to compare, not as national totals. How rows "
+            "are chosen: [Methodology](methodology)."))
     elif origins:
         names = " and ".join(origin.upper() for origin in origins if origin != "curated")
-        st.caption(
-            f":material/info: Imported from the {names} export{'s' if ' and ' in names else ''} in the data "
-            f"folder `{paths.data_dir().name}` ({summary['event_count']:,} events, "
-            f"{summary['first_date']:%d %b %Y} – {summary['last_date']:%d %b %Y}); its counts follow "
-            "that dataset's own coding rules."
-        )
+        imported = [origin for origin in origins if origin != "curated"]
+        st.caption(":material/info: " + language.ngettext(
+            "Imported from the {names} export in the data folder `{folder}` ({count} events, "
+            "{first} – {last}); its counts follow that dataset's own coding rules.",
+            "Imported from the {names} exports in the data folder `{folder}` ({count} events, "
+            "{first} – {last}); their counts follow each dataset's own coding rules.", len(imported)).format(
+            names=names, folder=paths.data_dir().name, count=language.number(summary["event_count"]),
+            first=language.date(summary["first_date"]), last=language.date(summary["last_date"])))
 
 
 def footer() -> None:
     """Source and licence on every page, where a reader looks for them (as Datasette does)."""
     st.divider()
-    st.caption(
-        "Data: Mali Crisis Tracker, curated from published reports, each row citing its "
-        "sources (see Methodology). Data licence CC BY 4.0; code MIT. "
-        f"Data folder: `{paths.data_dir().name}`."
-    )
+    st.caption(_(
+        "Data: Mali Crisis Tracker, curated from published reports, each row citing its sources "
+        "(see Methodology). Data licence CC BY 4.0; code MIT. Data folder: `{folder}`."
+    ).format(folder=paths.data_dir().name))
 
 
-UNEXPECTED_ERROR = (
-    "Something went wrong while drawing this page, and it has been noted in the server's log. "
-    "The data is not affected. Try again, or go back to the front page."
-)
 log = logging.getLogger("mali_tracker")
 
 
@@ -117,9 +114,11 @@ def run_guarded(page: Callable[[], None]) -> None:
         pass
     except Exception:
         log.exception("unexpected error while running a page")
-        st.error(UNEXPECTED_ERROR, icon=":material/error:")
+        st.error(_("Something went wrong while drawing this page, and it has been noted in the server's "
+                   "log. The data is not affected. Try again, or go back to the front page."),
+                 icon=":material/error:")
         # a plain relative link: it works even when the navigation itself is what failed
-        st.markdown("[Back to the front page](./)")
+        st.markdown("[" + _("Back to the front page") + "](./)")
 
 
 def top_bar(pages: list, current) -> None:
@@ -132,9 +131,10 @@ def top_bar(pages: list, current) -> None:
     with st.container(horizontal=True, gap="small", key="top_bar"):
         for page in pages:
             st.page_link(page, query_params=carried, width="content")
-        with st.popover("Copy link", icon=":material/link:"):
-            st.caption("This link opens exactly this view (filters, dates, selection):")
+        with st.popover(_("Copy link"), icon=":material/link:"):
+            st.caption(_("This link opens exactly this view (filters, dates, selection, language):"))
             st.code(view.full_link(current.url_path), language=None, wrap_lines=True)
+        language.switch()
 
 
 def page_link(page: str, label: str, icon: str | None = None, **extra: str) -> None:

@@ -15,7 +15,8 @@ from mali_tracker.filters import (
     parse_filters,
     to_query_params,
 )
-from mali_tracker.ui import cache, chrome
+from mali_tracker.ui import cache, chrome, language
+from mali_tracker.ui.language import _
 from mali_tracker.ui.view import FILTER_KEYS
 
 WIDGET_PREFIX = "filter_"
@@ -32,7 +33,8 @@ def _clamp_dates(filters: Filters, choices: FilterChoices, messages: list[str]) 
     start = min(max(filters.start, low), high)
     end = min(max(filters.end, low), high)
     if (start, end) != (filters.start, filters.end):
-        messages.append(f"The data runs from {low} to {high}; the dates in the link were brought inside that range.")
+        messages.append(_("The data runs from {low} to {high}; the dates in the link were brought inside that "
+                          "range.").format(low=low, high=high))
     return replace(filters, start=start, end=end)
 
 
@@ -93,31 +95,32 @@ def event_filters() -> Filters:
     low, high = _date_bounds(choices)
     names = cache.actor_names()
     sidebar = st.sidebar
-    sidebar.header("Filters")
-    start = sidebar.date_input("From", key=WIDGET_PREFIX + "start", min_value=low, max_value=high,
+    sidebar.header(_("Filters"))
+    start = sidebar.date_input(_("From"), key=WIDGET_PREFIX + "start", min_value=low, max_value=high,
                                format="YYYY-MM-DD", persist_state="session")
-    end = sidebar.date_input("To", key=WIDGET_PREFIX + "end", min_value=low, max_value=high,
+    end = sidebar.date_input(_("To"), key=WIDGET_PREFIX + "end", min_value=low, max_value=high,
                              format="YYYY-MM-DD", persist_state="session")
     sidebar.button(
-        f"Up to the latest event ({choices.last_date:%d %b %Y})",
+        _("Up to the latest event ({date})").format(date=language.date(choices.last_date)),
         on_click=_extend_to_latest, args=(choices.last_date,), width="stretch",
         disabled=end == choices.last_date,
     )
-    types = sidebar.multiselect("Event type", choices.types, key=WIDGET_PREFIX + "type",
-                                placeholder="All types", **PICKER)
-    themes = sidebar.multiselect("Theme", choices.themes, key=WIDGET_PREFIX + "theme",
-                                 placeholder="All themes", **PICKER)
-    actors = sidebar.multiselect("Actor", choices.actors, key=WIDGET_PREFIX + "actor",
+    types = sidebar.multiselect(_("Event type"), choices.types, key=WIDGET_PREFIX + "type",
+                                placeholder=_("All types"), **PICKER)
+    themes = sidebar.multiselect(_("Theme"), choices.themes, key=WIDGET_PREFIX + "theme",
+                                 placeholder=_("All themes"), **PICKER)
+    actors = sidebar.multiselect(_("Actor"), choices.actors, key=WIDGET_PREFIX + "actor",
                                  format_func=lambda actor_id: names.get(actor_id, actor_id),
-                                 placeholder="All actors", **PICKER)
-    regions = sidebar.multiselect("Region", choices.regions, key=WIDGET_PREFIX + "region",
-                                  placeholder="All regions", **PICKER)
-    q = sidebar.text_input("Search titles, summaries, places and actors", key=WIDGET_PREFIX + "q", max_chars=200,
-                           placeholder="e.g. Dembélé, Kidal, Wagner", persist_state="session")
+                                 placeholder=_("All actors"), **PICKER)
+    regions = sidebar.multiselect(_("Region"), choices.regions, key=WIDGET_PREFIX + "region",
+                                  placeholder=_("All regions"), **PICKER)
+    q = sidebar.text_input(_("Search titles, summaries, places and actors"), key=WIDGET_PREFIX + "q", max_chars=200,
+                           placeholder=_("e.g. Dembélé, Kidal, Wagner"), persist_state="session")
     if start is None or end is None:
         start, end = start or DEFAULT_START, end or DEFAULT_END
     if end < start:
-        st.warning(f"The end date {end} is before the start date {start}; the two were swapped.",
+        st.warning(_("The end date {end} is before the start date {start}; the two were swapped.").format(
+            end=end, start=start),
                    icon=":material/swap_horiz:")
         start, end = end, start
     filters = Filters(start=start, end=end, types=tuple(types), themes=tuple(themes),

@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 FILTER_KEYS = ("start", "end", "type", "theme", "actor", "region", "q")
-CARRIED_KEYS = FILTER_KEYS
+CARRIED_KEYS = (*FILTER_KEYS, "lang")
 
 
 def carried(**extra: str) -> dict[str, str]:

@@ -1,0 +1,112 @@
+"""The French catalogue is complete and compiled; dates and numbers read the French way; the
+language is chosen by the link, else the browser, and follows the reader."""
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import re
+
+from babel.messages.extract import extract_from_dir, extract_python
+from babel.messages.pofile import read_po
+
+from mali_tracker import i18n, paths
+from tests.test_pages import open_page
+
+PO = paths.PROJECT_ROOT / "locales" / "fr" / "LC_MESSAGES" / "messages.po"
+KEYWORDS = {"_": None, "ngettext": (1, 2), "translate": None, "translate_plural": (1, 2)}
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def strings_in_code() -> set:
+    found = set()
+    for folder in ("pages", "mali_tracker"):
+        for _file, _line, message, _comments, _context in extract_from_dir(
+                paths.PROJECT_ROOT / folder, keywords=KEYWORDS):
+            found.add(message if isinstance(message, str) else tuple(message))
+    with open(paths.PROJECT_ROOT / "app.py", "rb") as handle:
+        for _line, _function, message, _comments in extract_python(handle, KEYWORDS, [], {}):
+            found.add(message if isinstance(message, str) else tuple(message))
+    return found
+
+
+def french() -> dict:
+    with open(PO, "rb") as handle:
+        return {message.id: message for message in read_po(handle) if message.id}
+
+
+def test_every_string_in_the_code_has_its_french_and_nothing_is_left_fuzzy():
+    catalogue = french()
+    missing = sorted(str(s) for s in strings_in_code() if s not in catalogue)
+    assert missing == [], f"no French for: {missing}"
+    for message in catalogue.values():
+        assert not message.fuzzy, message.id
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(s.strip() for s in strings), f"empty French for {message.id!r}"
+
+
+def test_translations_keep_their_placeholders():
+    for message in french().values():
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(PLACEHOLDER.findall(ids[-1]))
+        for translated in strings:
+            assert set(PLACEHOLDER.findall(translated)) == wanted, message.id
+
+
+def test_the_compiled_catalogue_matches_the_po_file():
+    with open(PO.with_suffix(".mo"), "rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for message in french().values():
+        if isinstance(message.id, tuple):
+            assert compiled.ngettext(*message.id, 2) == message.string[-1]
+        else:
+            assert compiled.gettext(message.id) == message.string, message.id
+
+
+def test_dates_and_numbers_the_french_way():
+    day = dt.date(2025, 8, 10)
+    assert i18n.format_date(day, "fr") == "10 août 2025"
+    assert i18n.format_date(day, "fr", "month") == "août 2025"
+    assert i18n.format_date(day, "en") == "10 Aug 2025"
+    assert i18n.format_number(1_000_000, "fr") == "1\u202f000\u202f000"
+    assert i18n.format_number(2.5, "fr") == "2,5"
+    assert i18n.format_number(1_000_000, "en") == "1,000,000"
+
+
+def test_the_browser_language_chooses_only_when_the_link_does_not():
+    assert i18n.language_from_header("fr-FR,fr;q=0.9,en;q=0.8") == "fr"
+    assert i18n.language_from_header("en-GB,fr;q=0.5") == "en"
+    assert i18n.language_from_header("de-DE,fr;q=0.3") == "fr"
+    assert i18n.language_from_header("de, es") == "en"
+    assert i18n.language_from_header("fr;q=oops, en") == "en"
+    assert i18n.language_from_header(None) == "en"
+
+
+def rendered(app) -> str:
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
+        parts += [str(element.value) for element in getattr(app, kind)]
+    parts += [str(metric.label) for metric in app.metric]
+    parts += [link.label for link in app.get("page_link")]
+    return "\n".join(parts)
+
+
+def test_the_front_page_in_french_shows_no_english_interface_string():
+    app = open_page("home", lang="fr")
+    text = rendered(app)
+    assert "Pour aller plus loin" in text and "Chronologie" in text and "Explorer les données" in text
+    assert re.search(r"Du \d+ \w+ 2012 au \d+ \w+ 2026", text)
+    english = [message for message in french().values()
+               if isinstance(message.id, str) and message.id != message.string and len(message.id) > 12
+               and "{" not in message.id]
+    leaks = [message.id for message in english if message.id in text]
+    assert leaks == [], leaks
+    assert app.segmented_control[0].value == "fr"
+
+
+def test_english_stays_the_default_and_the_switch_writes_the_link():
+    app = open_page("home")
+    assert "Where to go next" in rendered(app) and "Pour aller plus loin" not in rendered(app)
+    app.segmented_control[0].set_value("fr").run()
+    assert app.query_params["lang"] in ("fr", ["fr"])
+    assert "Pour aller plus loin" in rendered(app)
