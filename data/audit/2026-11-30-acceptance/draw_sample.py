@@ -1,4 +1,6 @@
-import csv, random
+import csv
+import random
+
 SEED = 48213
 random.seed(SEED)
 ev = list(csv.DictReader(open('/work/main/data/source/events.csv', encoding='utf-8', newline='')))
