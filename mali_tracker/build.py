@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
-from mali_tracker import datapackage, network, paths
+from mali_tracker import datapackage, manifest, network, paths
 from mali_tracker.schema import (
     DATE_PRECISIONS,
     EVENT_TYPES,
@@ -583,8 +583,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Build refused, nothing written. Problems in {args.source}:\n{exc}", file=sys.stderr)
         return 1
     written = write_tables(tables, out_dir)
+    made = manifest.write_manifest(out_dir, "build", str(args.source.resolve().relative_to(paths.PROJECT_ROOT))
+                                   if args.source.resolve().is_relative_to(paths.PROJECT_ROOT) else str(args.source),
+                                   {name: frame.height for name, frame in tables.items()})
     counts = ", ".join(f"{t.stem} {tables[t.stem].height}" for t in written)
-    print(f"Wrote {len(written)} tables to {out_dir}: {counts}")
+    print(f"Wrote {len(written)} tables to {out_dir}: {counts}; data version {made['version']}")
     return 0
 
 

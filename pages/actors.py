@@ -75,7 +75,7 @@ with st.expander(f"The {relations.height} relations as a table"):
     st.dataframe(relations.drop("source_actor_id", "target_actor_id"), hide_index=True,
                  column_config={"source_urls": st.column_config.TextColumn("sources")})
 st.download_button(f"Download the {relations.height} relations as CSV", to_csv_bytes(relations),
-                   file_name=f"mali-relations-{as_of}.csv", mime="text/csv",
+                   file_name=chrome.download_name(f"mali-relations-{as_of}"), mime="text/csv",
                    icon=":material/download:", on_click="ignore", key="relations_csv")
 
 if profiled:
@@ -130,7 +130,8 @@ elif mappable > MAP_MARKER_LIMIT:
                     alt=f"Map of {mappable:,} events in {cells.height} grid cells.")
     with st.expander("The grid cells as a table"):
         st.dataframe(cells, hide_index=True)
-    st.download_button("Download the mapped cells as CSV", lambda: to_csv_bytes(cells), file_name="mali-map-cells.csv",
+    st.download_button("Download the mapped cells as CSV", lambda: to_csv_bytes(cells),
+                       file_name=chrome.download_name("mali-map-cells"),
                        mime="text/csv", icon=":material/download:", on_click="ignore", key="map_csv")
 else:
     mapped = cache.query("map_events", row_limit=MAP_MARKER_LIMIT, **filters.query_params())
@@ -142,6 +143,6 @@ else:
     with st.expander("The mapped events as a table"):
         st.dataframe(mapped, hide_index=True)
     st.download_button(f"Download the {mapped.height:,} mapped events as CSV", lambda: to_csv_bytes(mapped),
-                       file_name=f"mali-map-{filters.start}-{filters.end}.csv", mime="text/csv",
+                       file_name=chrome.download_name(f"mali-map-{filters.start}-{filters.end}"), mime="text/csv",
                        icon=":material/download:", on_click="ignore", key="map_csv")
 chrome.footer()

@@ -99,6 +99,6 @@ with st.expander(f"The {claims.height} claims as a table"):
     )
 st.download_button(
     f"Download these {claims.height} claims as CSV", to_csv_bytes(claims),
-    file_name=f"mali-claims-{subject}.csv", mime="text/csv", icon=":material/download:", on_click="ignore",
+    file_name=chrome.download_name(f"mali-claims-{subject}"), mime="text/csv", icon=":material/download:", on_click="ignore",
 )
 chrome.footer()

@@ -104,7 +104,8 @@ def show_event(found: pl.DataFrame) -> None:
 
     st.subheader("Cite this event")
     st.code(f"Mali Crisis Tracker, \"{event['title']}\" ({when}), {view.page_address('event', {'id': event['event_id']})}, "
-            f"accessed {dt.date.today():%d %B %Y}.", language=None, wrap_lines=True)
+            f"data version {cache.data_version().short}, accessed {dt.date.today():%d %B %Y}.",
+            language=None, wrap_lines=True)
 
 
 try:

@@ -31,7 +31,7 @@ st.caption(f"**{event_count:,} events** match the filters from {filters.start:%d
 st.download_button(
     f"Download these {event_count:,} events as CSV",
     data=filtered_csv if event_count > TABLE_LIMIT else to_csv_bytes(events),
-    file_name=f"mali-events-{filters.start}-{filters.end}.csv",
+    file_name=chrome.download_name(f"mali-events-{filters.start}-{filters.end}"),
     mime="text/csv",
     icon=":material/download:",
     on_click="ignore",

@@ -44,7 +44,8 @@ with st.expander(f"All {sources.height:,} sources, with links"):
         column_config={"url": st.column_config.LinkColumn("url"),
                        "published_date": st.column_config.DateColumn("published_date", format="YYYY-MM-DD")},
     )
-    st.download_button(f"Download the {sources.height:,} sources as CSV", to_csv_bytes(sources), file_name="mali-sources.csv",
+    st.download_button(f"Download the {sources.height:,} sources as CSV", to_csv_bytes(sources),
+                       file_name=chrome.download_name("mali-sources"),
                        mime="text/csv", icon=":material/download:", on_click="ignore")
 
 st.header("Grades")
@@ -65,5 +66,6 @@ st.dataframe(corrections, hide_index=True, column_config={
     "row_id": "Row", "change": st.column_config.TextColumn("What changed", width="medium"),
     "reason": st.column_config.TextColumn("Why", width="large")})
 st.download_button(f"Download the {corrections.height:,} corrections as CSV", to_csv_bytes(corrections),
-                   file_name="mali-corrections.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
+                   file_name=chrome.download_name("mali-corrections"), mime="text/csv", icon=":material/download:",
+                   on_click="ignore")
 chrome.footer()

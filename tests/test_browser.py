@@ -8,7 +8,10 @@ import re
 
 import pytest
 
+from mali_tracker import manifest, paths
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, foreign_requests, running_app
+
+DATA_VERSION = manifest.read_version(paths.DEFAULT_DATA_DIR).short
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -172,6 +175,7 @@ def test_every_download_is_safe_and_holds_the_rows_it_announces(page, app_url, p
         with page.expect_download() as download_info:
             button.click()
         data = open(download_info.value.path(), "rb").read()
+        assert download_info.value.suggested_filename.endswith(f"-v{DATA_VERSION}.csv"), "names the data version"
         assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with a byte-order mark"
         text = data.decode("utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(text)))

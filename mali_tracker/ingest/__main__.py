@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     except IngestError as exc:
         print(f"ingest refused: {exc}. Nothing was written to {args.out}.", file=sys.stderr)
         return 2
-    write_folder(tables, args.out)
+    write_folder(tables, args.out, made_by=f"ingest {args.format}", made_from=args.file.name)
     progress(f"done in {time.perf_counter() - started:.1f} s")
     print(f"Wrote {tables['events'].height:,} events and {tables['actors'].height:,} actors to {args.out}. "
           f"Run: MALI_TRACKER_DATA={args.out} streamlit run app.py")

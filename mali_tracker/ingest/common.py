@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
-from mali_tracker import datapackage
+from mali_tracker import datapackage, manifest
 from mali_tracker.schema import TABLES, conform, empty_table, without_review
 
 
@@ -111,7 +111,7 @@ def actor_tables(links: pl.DataFrame, origin: str) -> tuple[pl.DataFrame, pl.Dat
     return conform(without_review(actors), "actors"), conform(event_actors, "event_actors")
 
 
-def write_folder(tables: dict[str, pl.DataFrame], out_dir: Path) -> None:
+def write_folder(tables: dict[str, pl.DataFrame], out_dir: Path, made_by: str = "ingest", made_from: str = "") -> None:
     """Write every table into a temporary folder beside `out_dir`, then swap it into place:
     a failure leaves `out_dir` as it was."""
     complete = {name: tables.get(name, empty_table(name)) for name in TABLES}
@@ -123,6 +123,7 @@ def write_folder(tables: dict[str, pl.DataFrame], out_dir: Path) -> None:
             progress(f"writing {name} ({frame.height:,} rows)")
             frame.write_parquet(staging / f"{name}.parquet", statistics=True)
         (staging / "datapackage.json").write_text(datapackage.to_json(complete), encoding="utf-8")
+        manifest.write_manifest(staging, made_by, made_from, {name: frame.height for name, frame in complete.items()})
         old = None
         if out_dir.exists():
             old = out_dir.with_name(f".{out_dir.name}.old")

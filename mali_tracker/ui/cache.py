@@ -1,7 +1,8 @@
 """Cached reads shared by every page: the one connection, named queries, figures, lookups.
 
-Everything here is keyed by the data folder, so pointing MALI_TRACKER_DATA elsewhere never
-serves another folder's answers.
+Everything here is keyed by the data folder and its data version (manifest.json, written by
+build and ingest), so pointing MALI_TRACKER_DATA elsewhere, or rebuilding the data while the
+app serves, never serves another folder's or an older version's answers beside new ones.
 """
 from __future__ import annotations
 
@@ -17,23 +18,42 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from mali_tracker import db, paths
+from mali_tracker import db, manifest, paths
 from mali_tracker.filters import DEFAULT_END, DEFAULT_START, FilterChoices
 
+PINNED_VERSION = "_data_version_this_run"
 
-@st.cache_resource(show_spinner=False)
-def _database(data_dir: str) -> db.Database:
+
+def pin_data_version() -> None:
+    """Read the data version once, at the start of a page run (app.py), so that every query
+    of the run is keyed by the same version even if the data is rebuilt meanwhile."""
+    st.session_state[PINNED_VERSION] = manifest.read_version(paths.data_dir())
+
+
+def data_version() -> manifest.DataVersion:
+    """The version of the tables this run reads (pinned at the run's start)."""
+    pinned = st.session_state.get(PINNED_VERSION)
+    return pinned if pinned is not None else manifest.read_version(paths.data_dir())
+
+
+def _key() -> tuple[str, str]:
+    """What every cache entry is keyed by: the folder and the version of its tables."""
+    return str(paths.data_dir()), data_version().version
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _database(data_dir: str, version: str) -> db.Database:
     return db.open_database(Path(data_dir))
 
 
 def database() -> db.Database:
-    """The process's one locked-down connection for the current data folder."""
-    return _database(str(paths.data_dir()))
+    """The process's one locked-down connection for the current data folder and version."""
+    return _database(*_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _cached_query(data_dir: str, name: str, params: tuple) -> pl.DataFrame:
-    return db.run_query(_database(data_dir), name, **dict(params))
+def _cached_query(data_dir: str, version: str, name: str, params: tuple) -> pl.DataFrame:
+    return db.run_query(_database(data_dir, version), name, **dict(params))
 
 
 def _freeze(params: dict) -> tuple:
@@ -43,11 +63,12 @@ def _freeze(params: dict) -> tuple:
 
 def query(name: str, **params) -> pl.DataFrame:
     """Run a named query through the cache."""
-    return _cached_query(str(paths.data_dir()), name, _freeze(params))
+    return _cached_query(*_key(), name, _freeze(params))
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _cached_figure(data_dir: str, chart: str, params: tuple, _build: Callable[[], go.Figure]) -> go.Figure:
+def _cached_figure(data_dir: str, version: str, chart: str, params: tuple,
+                   _build: Callable[[], go.Figure]) -> go.Figure:
     return _build()
 
 
@@ -59,12 +80,12 @@ def figure(chart: str, params: dict, build: Callable[[], go.Figure]) -> go.Figur
     everything `build` draws. Figures are never mutated after building (st.plotly_chart
     copies them), so sharing one object between sessions is safe.
     """
-    return _cached_figure(str(paths.data_dir()), chart, _freeze(params), build)
+    return _cached_figure(*_key(), chart, _freeze(params), build)
 
 
 @st.cache_data(show_spinner=False)
-def _filter_choices(data_dir: str) -> FilterChoices:
-    database = _database(data_dir)
+def _filter_choices(data_dir: str, version: str) -> FilterChoices:
+    database = _database(data_dir, version)
     facets = db.run_query(database, "filter_options")
     actors = db.run_query(database, "actor_options")
     bounds = db.run_query(database, "dataset_summary").row(0, named=True)
@@ -83,17 +104,17 @@ def _filter_choices(data_dir: str) -> FilterChoices:
 
 
 def filter_choices() -> FilterChoices:
-    return _filter_choices(str(paths.data_dir()))
+    return _filter_choices(*_key())
 
 
 @st.cache_data(show_spinner=False)
-def _actor_names(data_dir: str) -> dict[str, str]:
-    frame = db.run_query(_database(data_dir), "actor_options")
+def _actor_names(data_dir: str, version: str) -> dict[str, str]:
+    frame = db.run_query(_database(data_dir, version), "actor_options")
     return dict(zip(frame["actor_id"].to_list(), frame["name"].to_list()))
 
 
 def actor_names() -> dict[str, str]:
     """actor_id -> name, for the sidebar and captions (per data folder)."""
-    return _actor_names(str(paths.data_dir()))
+    return _actor_names(*_key())
 
 

@@ -8,7 +8,7 @@ from typing import NoReturn
 import streamlit as st
 
 from mali_tracker import db, paths
-from mali_tracker.ui import language, view
+from mali_tracker.ui import cache, language, view
 from mali_tracker.ui.language import _
 
 # Plotly draws from the bundled library; the map outlines come from our own static folder.
@@ -25,6 +25,7 @@ def mark_entrypoint(url_path: str) -> None:
     """Called by app.py on every run, just before it hands over to the page: notes that the
     run came through app.py, and whether the reader has just arrived on this page."""
     st.session_state[ENTRYPOINT_MARK] = True
+    cache.pin_data_version()
     st.session_state[PAGE_CHANGED] = st.session_state.get(PAGE_SEEN) != url_path
     st.session_state[PAGE_SEEN] = url_path
 
@@ -88,13 +89,21 @@ def data_scope_note(summary: dict) -> None:
             first=language.date(summary["first_date"]), last=language.date(summary["last_date"])))
 
 
+def download_name(stem: str, extension: str = "csv") -> str:
+    """A download's file name, carrying the data version: 'mali-events-…-v3f2a1b2.csv'."""
+    return f"{stem}-v{cache.data_version().short}.{extension}"
+
+
 def footer() -> None:
     """Source and licence on every page, where a reader looks for them (as Datasette does)."""
     st.divider()
+    version = cache.data_version()
+    built = _(", built {date}").format(date=language.date(version.built_at.date())) if version.built_at else ""
     st.caption(_(
         "Data: Mali Crisis Tracker, curated from published reports, each row citing its sources "
-        "(see Methodology). Data licence CC BY 4.0; code MIT. Data folder: `{folder}`."
-    ).format(folder=paths.data_dir().name))
+        "(see Methodology). Data licence CC BY 4.0; code MIT. Data folder: `{folder}`, data version "
+        "`{version}`{built}."
+    ).format(folder=paths.data_dir().name, version=version.short, built=built))
 
 
 log = logging.getLogger("mali_tracker")

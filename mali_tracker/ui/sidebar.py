@@ -93,6 +93,17 @@ def event_filters() -> Filters:
             st.warning(message, icon=":material/link_off:")
         _seed_widgets(filters)
     low, high = _date_bounds(choices)
+    # The data may have changed under an open session (a rebuild or re-import): dates kept from
+    # the old version are brought inside the new one's range, and choices it lacks are dropped.
+    for key in ("start", "end"):
+        kept = st.session_state.get(WIDGET_PREFIX + key)
+        if kept is not None and not low <= kept <= high:
+            st.session_state[WIDGET_PREFIX + key] = min(max(kept, low), high)
+    for key, offered in (("type", choices.types), ("theme", choices.themes), ("actor", choices.actors),
+                         ("region", choices.regions)):
+        kept = st.session_state.get(WIDGET_PREFIX + key) or []
+        if any(value not in offered for value in kept):
+            st.session_state[WIDGET_PREFIX + key] = [value for value in kept if value in offered]
     names = cache.actor_names()
     sidebar = st.sidebar
     sidebar.header(_("Filters"))
