@@ -56,3 +56,13 @@ def test_an_old_id_from_a_saved_link_still_opens_its_event_and_the_link_is_updat
     timeline = open_page("timeline", event="y2024_e34", end="2025-11-09")
     assert timeline.query_params["event"] in ("ev0303", ["ev0303"])
     assert any(h.value == "General Abass Dembélé arrested in Kati" for h in timeline.subheader)
+
+
+def test_the_event_page_in_french():
+    app = open_page("event", id="ev0303", lang="fr")
+    facts = next(c.value for c in app.caption if c.value.startswith("10 août 2025"))
+    assert "Évolutions stratégiques (Arrestations)" in facts and "politique" in facts
+    assert [h.value for h in app.subheader][:2] == ["Qui y a pris part", "Sources"]
+    assert any("Chiffres publiés" in m.value and "personnes arrêtées" in m.value for m in app.markdown)
+    citation = next(c.value for c in app.code if c.value.startswith("Mali Crisis Tracker"))
+    assert "version des données" in citation and "consulté le" in citation

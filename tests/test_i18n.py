@@ -13,7 +13,7 @@ from mali_tracker import i18n, paths
 from tests.test_pages import open_page
 
 PO = paths.PROJECT_ROOT / "locales" / "fr" / "LC_MESSAGES" / "messages.po"
-KEYWORDS = {"_": None, "ngettext": (1, 2), "translate": None, "translate_plural": (1, 2)}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "translate": None, "translate_plural": (1, 2), "N_": None}
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
