@@ -10,11 +10,11 @@ import polars as pl
 import streamlit as st
 
 from mali_tracker import claim_charts
-from mali_tracker.charts import format_event_date
 from mali_tracker.filters import Filters, quoted
 from mali_tracker.grades import grade_line
 from mali_tracker.markdown import plain
-from mali_tracker.ui import cache, chrome, ids
+from mali_tracker.ui import cache, chrome, ids, language
+from mali_tracker.ui.language import _
 
 # Events closer than this share of the window sit under the same pointer (about 10 px wide).
 NEAR_SHARE = 0.012
@@ -42,8 +42,8 @@ def selected_event(clicked: list[str], events: pl.DataFrame) -> dict | None:
         return None
     rows = events.filter(pl.col("event_id") == wanted)
     if rows.height == 0:
-        st.warning(f"The event {quoted(wanted)} in the link is not among the events shown; "
-                   "widen the filters or clear them to see it.", icon=":material/link_off:")
+        st.warning(_("The event {id} in the link is not among the events shown; widen the filters or clear "
+                     "them to see it.").format(id=quoted(wanted)), icon=":material/link_off:")
         return None
     return rows.row(0, named=True)
 
@@ -58,39 +58,45 @@ def show(event: dict, events: pl.DataFrame, filters: Filters) -> None:
     ).sort("date_start")
     detail = st.container(border=True, key="event_detail")
     with detail:
-        st.subheader(event["title"])
-        place = event["location"] or "place unknown"
-        st.caption(f"{format_event_date(event['date_start'], event['date_precision'])} · {place}"
-                   f" · {event['event_type']} ({event['sub_event_type']}) · {event['theme']}")
-        st.text(event["summary"])
+        st.subheader(plain(language.pick(event, "title")))
+        place = event["location"] or _("place unknown")
+        st.caption(f"{language.date(event['date_start'], event['date_precision'])} · {plain(place)}"
+                   f" · {plain(_(event['event_type']))} ({plain(_(event['sub_event_type']))}) · {plain(_(event['theme']))}")
+        st.text(language.pick(event, "summary"))
         subjects = cache.query("claim_subjects")
         subject = dict(zip(subjects["event_id"].to_list(), subjects["subject"].to_list())).get(event["event_id"])
         if subject:
             spread_row = cache.query("claims_spread", subject=subject).row(0, named=True)
-            quantity = subjects.filter(pl.col("subject") == subject)["headline_quantity"][0]
-            st.markdown("**Published figures:** " + claim_charts.spread_headline(spread_row, quantity) + ".")
-            chrome.page_link("pages/estimates.py", label="Every figure, who gave it and when",
+            about = subjects.filter(pl.col("subject") == subject).row(0, named=True)
+            headline = claim_charts.spread_headline(spread_row, language.pick(about, "headline_quantity"),
+                                                    language.current())
+            st.markdown("**" + _("Published figures:") + "** " + headline + ".")
+            chrome.page_link("pages/estimates.py", label=_("Every figure, who gave it and when"),
                              icon=":material/difference:", subject=subject)
         elif event["fatalities_best"] is not None or event["fatalities_low"] is not None:
             low, best, high = event["fatalities_low"], event["fatalities_best"], event["fatalities_high"]
-            st.markdown(f"**Reported deaths:** best {best if best is not None else '–'}, "
-                        f"low {low if low is not None else '–'}, high {high if high is not None else 'open'}")
+            st.markdown("**" + _("Reported deaths:") + "** " + _("best {best}, low {low}, high {high}").format(
+                best=best if best is not None else "–", low=low if low is not None else "–",
+                high=high if high is not None else _("open")))
         if event["note"]:
-            st.caption("Note: " + plain(event["note"]))
-        if grade := grade_line(event):
+            st.caption(_("Note:") + " " + plain(event["note"]))
+        if grade := grade_line(event, language.current()):
             st.caption(grade + (" " + plain(event["confidence_reason"]) if event.get("confidence_reason") else ""))
         for source in cache.query("event_sources", event_id=event["event_id"]).iter_rows(named=True):
-            date = f", {source['published_date']:%d %b %Y}" if source["published_date"] else ""
-            st.markdown(f"- [{source['title']}]({source['url']}) — {source['outlet']}{date}")
+            date = f", {language.date(source['published_date'])}" if source["published_date"] else ""
+            title = plain(source["title"]) or _("untitled")
+            link = f"[{title}]({source['url']})" if (source["url"] or "").startswith(("https://", "http://")) else title
+            st.markdown(f"- {link} — {plain(source['outlet'])}{date}")
         with st.container(horizontal=True, gap="small"):
-            chrome.page_link("pages/event.py", label="The event's own page, to link to",
+            chrome.page_link("pages/event.py", label=_("The event's own page, to link to"),
                              icon=":material/open_in_new:", id=event["event_id"])
-            st.button("Close", icon=":material/close:", on_click=select_event, args=(None,), key="close_event")
+            st.button(_("Close"), icon=":material/close:", on_click=select_event, args=(None,), key="close_event")
     if near.height:
-        st.caption(f"{near.height} other {'event sits' if near.height == 1 else 'events sit'} under the same "
-                   "spot on the chart; choose one to read it:")
+        st.caption(language.ngettext("{count} other event sits under the same spot on the chart; choose it to read it:",
+                                     "{count} other events sit under the same spot on the chart; choose one to read it:",
+                                     near.height).format(count=near.height))
         for other in near.iter_rows(named=True):
-            st.button(f"{format_event_date(other['date_start'], other['date_precision'])} · {other['title']}",
+            st.button(f"{language.date(other['date_start'], other['date_precision'])} · {language.pick(other, 'title')}",
                       key=f"near_{other['event_id']}", on_click=select_event, args=(other["event_id"],),
                       icon=":material/chevron_right:")
     # a click, or a link naming the event: bring the detail into view (on a phone it sits
