@@ -41,10 +41,22 @@ def page(browser, app_url):
     context.close()
 
 
+def settle(page, quiet_ms: int = 800, timeout_ms: int = 30_000):
+    """Wait until the app has stopped running for `quiet_ms` (Streamlit shows its status widget
+    while a script runs; a click during a rerun can land on a chart about to be redrawn)."""
+    quiet = 0
+    for _ in range(timeout_ms // 100):
+        running = page.locator("[data-testid='stStatusWidget']").count() > 0
+        quiet = 0 if running else quiet + 100
+        if quiet >= quiet_ms:
+            return
+        page.wait_for_timeout(100)
+
+
 def visit(page, app_url, path: str, title: str):
     page.goto(f"{app_url}{path}")
     page.get_by_role("heading", name=title).wait_for(timeout=30_000)
-    page.wait_for_timeout(500)
+    settle(page)
 
 
 def assert_clean(page, app_url):
@@ -191,6 +203,7 @@ def test_clicking_an_event_shows_its_summary_and_sources(page, app_url):
     visit(page, app_url, "/timeline?q=Dembele&end=2025-11-09", "Timeline of Mali's crisis")
     point = page.locator(".js-plotly-plot .scatterlayer .point").first
     point.wait_for(timeout=30_000)
+    settle(page)
     box = point.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     detail = page.get_by_role("heading", level=3).first
@@ -237,6 +250,7 @@ def test_clicking_a_milestone_label_selects_its_event(page, app_url):
     visit(page, app_url, "/timeline?region=Kidal", "Timeline of Mali's crisis")
     label = page.locator(".js-plotly-plot .annotation-text", has_text="Army and Wagner take Kidal")
     label.wait_for(timeout=30_000)
+    settle(page)
     box = label.bounding_box()
     # towards the label's far end, away from its event's own marker
     page.mouse.click(box["x"] + box["width"] * 0.7, box["y"] + box["height"] / 2)
@@ -273,7 +287,7 @@ def test_on_a_phone_one_tap_selects_scrolls_to_the_detail_and_puts_it_in_the_lin
     point = page.locator(".js-plotly-plot .scatterlayer .point").first
     point.wait_for(timeout=30_000)
     point.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    settle(page)
     box = point.bounding_box()
     page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # one tap, no hover before it
     detail = page.locator(".st-key-event_detail h3")
