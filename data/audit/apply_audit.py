@@ -2,7 +2,10 @@
 check dates and one corrections line per changed row. Safe to run again: sources are matched by
 URL, source ids are added once, and corrections already written are not repeated.
 
-python data/audit/apply_audit.py data/audit/2026-11-30
+python data/audit/apply_audit.py data/audit/2026-11-30 [FILE.csv ...]
+
+With file names, only those findings files of the folder are applied (a later search added to
+an already applied reading).
 
 A new source whose headline the reader did not see (its title says "inferred" or
 "description") gets the real headline where `titles_verified.csv` in the same folder found it;
@@ -48,10 +51,11 @@ def unverified_title(title: str) -> bool:
     return "inferred" in lowered or "description" in lowered or lowered.startswith("(")
 
 
-def main(folder: Path) -> int:
+def main(folder: Path, only: list[str] | None = None) -> int:
     checked_on = folder.name
     findings = [row for path in sorted(folder.glob("*.csv"))
                 if path.name not in ("titles_to_verify.csv", "titles_verified.csv")
+                and (not only or path.name in only)
                 for row in csv.DictReader(open(path, encoding="utf-8", newline=""))]
     verified = {}
     if (folder / "titles_verified.csv").exists():
@@ -176,4 +180,4 @@ def main(folder: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1])))
+    sys.exit(main(Path(sys.argv[1]), sys.argv[2:]))
