@@ -5,8 +5,11 @@ import datetime as dt
 
 import plotly.graph_objects as go
 import polars as pl
+from babel.dates import get_month_names
 
+from mali_tracker.i18n import DEFAULT_LANGUAGE, format_date, format_number, translate
 from mali_tracker.schema import EVENT_TYPES, THEMES
+from mali_tracker.vocabulary import N_
 
 # Okabe & Ito's palette, designed to stay distinct for the common forms of colour blindness.
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -61,14 +64,24 @@ def lane_y_expr() -> pl.Expr:
     ).alias("lane_y")
 
 
-def date_text_expr() -> pl.Expr:
-    """format_event_date() as a Polars expression."""
+def date_text_expr(lang: str = DEFAULT_LANGUAGE) -> pl.Expr:
+    """i18n.format_date() as a Polars expression ('10 Aug 2025', '10 août 2025')."""
     day = pl.col("date_start")
+    if lang == DEFAULT_LANGUAGE:
+        return (
+            pl.when(day.is_null()).then(pl.lit("date unknown"))
+            .when(pl.col("date_precision") == "year").then(day.dt.strftime("%Y"))
+            .when(pl.col("date_precision") == "month").then(day.dt.strftime("%b %Y"))
+            .otherwise(day.dt.strftime("%-d %b %Y"))
+            .alias("date_text")
+        )
+    month = day.dt.month().replace_strict(dict(get_month_names("wide", locale=lang)), return_dtype=pl.String)
+    year = day.dt.year().cast(pl.String)
     return (
-        pl.when(day.is_null()).then(pl.lit("date unknown"))
-        .when(pl.col("date_precision") == "year").then(day.dt.strftime("%Y"))
-        .when(pl.col("date_precision") == "month").then(day.dt.strftime("%b %Y"))
-        .otherwise(day.dt.strftime("%-d %b %Y"))
+        pl.when(day.is_null()).then(pl.lit(translate("date unknown", lang)))
+        .when(pl.col("date_precision") == "year").then(year)
+        .when(pl.col("date_precision") == "month").then(pl.concat_str([month, year], separator=" "))
+        .otherwise(pl.concat_str([day.dt.day().cast(pl.String), month, year], separator=" "))
         .alias("date_text")
     )
 
@@ -78,11 +91,48 @@ def label_text_expr(events: pl.DataFrame) -> pl.Expr:
     return (pl.coalesce("label", "title") if "label" in events.columns else pl.col("title")).alias("label_text")
 
 
-def _lane_axis(label_levels: int = 0) -> dict:
+def in_language(frame: pl.DataFrame, lang: str, *columns: str) -> pl.DataFrame:
+    """`frame` with each of `columns` replaced by its `_fr` twin (where the row has one) for a
+    French reader; imported rows, which have one language only, keep theirs."""
+    if lang == DEFAULT_LANGUAGE:
+        return frame
+    return frame.with_columns(
+        pl.coalesce(pl.col(f"{column}_{lang}").replace("", None), pl.col(column)).alias(column)
+        for column in columns if f"{column}_{lang}" in frame.columns
+    )
+
+
+def date_ticks(start: dt.date, end: dt.date, lang: str) -> dict:
+    """Tick positions and labels for a date axis in the reader's language. English keeps
+    Plotly's own ticks; for French the month names are written here (Plotly's French locale
+    would have to be fetched), yearly ticks being numbers in both."""
+    if lang == DEFAULT_LANGUAGE:
+        return {}
+    days = (end - start).days
+    if days > 3 * 365:
+        step = max(1, (end.year - start.year) // 12)
+        values = [dt.date(year, 1, 1) for year in range(start.year + (start > dt.date(start.year, 1, 1)),
+                                                           end.year + 1, step)]
+        return dict(tickvals=values, ticktext=[str(value.year) for value in values])
+    months = max(1, round(days / 30 / 8))  # about eight ticks
+    values, month = [], dt.date(start.year, start.month, 1)
+    while month <= end:
+        if month >= start:
+            values.append(month)
+        index = month.month - 1 + months
+        month = dt.date(month.year + index // 12, index % 12 + 1, 1)
+    if len(values) < 3:  # a window of weeks: ticks every few days
+        stride = max(1, days // 7)
+        values = [start + dt.timedelta(days=offset) for offset in range(0, days + 1, stride)]
+        return dict(tickvals=values, ticktext=[format_date(value, lang, "day") for value in values])
+    return dict(tickvals=values, ticktext=[format_date(value, lang, "month") for value in values])
+
+
+def _lane_axis(label_levels: int = 0, lang: str = DEFAULT_LANGUAGE) -> dict:
     top = len(THEMES) - 0.4 + (LABEL_BAND_GAP + label_levels * LABEL_ROW_STEP if label_levels else 0)
     return dict(
         tickvals=list(range(len(THEMES))),
-        ticktext=[theme.capitalize() for theme in THEMES],
+        ticktext=[translate(theme, lang).capitalize() for theme in THEMES],
         range=[-0.6, top],
         showgrid=True,
         gridcolor="#e6e6e6",
@@ -108,23 +158,25 @@ def pack_label_rows(starts: list[float], widths: list[float]) -> list[int]:
     return rows
 
 
-def milestones_in_window(events: pl.DataFrame, start: dt.date, end: dt.date) -> pl.DataFrame:
+def milestones_in_window(events: pl.DataFrame, start: dt.date, end: dt.date,
+                         lang: str = DEFAULT_LANGUAGE) -> pl.DataFrame:
     """The key events inside the window, in date order: the order milestones are numbered in."""
+    events = in_language(events, lang, "title", "label")
     return (
         events.filter(pl.col("is_key") & (pl.col("date_start") >= start) & (pl.col("date_start") <= end))
         .sort("date_start", "event_id")
-        .with_columns(date_text_expr(), label_text_expr(events))
+        .with_columns(date_text_expr(lang), label_text_expr(events))
     )
 
 
 def _add_milestone_labels(figure: go.Figure, key_events: pl.DataFrame, start: dt.date, end: dt.date,
-                          numbered: bool) -> int:
+                          numbered: bool, lang: str = DEFAULT_LANGUAGE) -> int:
     """Label each key event in a packed row above the lanes, joined by a dotted leader line.
 
     `numbered` writes 1, 2, 3… instead of the text (for phones; the page lists the key).
     Returns the number of label rows used, so the caller can make room for them.
     """
-    inside = milestones_in_window(key_events, start, end).with_columns(lane_y_expr())
+    inside = milestones_in_window(key_events, start, end, lang).with_columns(lane_y_expr())
     if inside.height == 0:
         return 0
     window_days = max((end - start).days, 1)
@@ -173,16 +225,16 @@ def _add_milestone_labels(figure: go.Figure, key_events: pl.DataFrame, start: dt
         selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
         customdata=hits_data,
         hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]} · %{customdata[3]}"
-                      "<br>Click to read it<extra></extra>",
+                      "<br>" + translate("Click to read it", lang) + "<extra></extra>",
     ))
     return max(rows) + 1
 
 
 def _add_periods(figure: go.Figure, periods: pl.DataFrame, start: dt.date, end: dt.date,
-                 staggered: bool = False) -> None:
+                 staggered: bool = False, lang: str = DEFAULT_LANGUAGE) -> None:
     """Shade each era that overlaps the window and name it along the top edge; `staggered`
     lifts every other name by a line, so names do not run into each other on a narrow chart."""
-    for index, period in enumerate(periods.iter_rows(named=True)):
+    for index, period in enumerate(in_language(periods, lang, "label").iter_rows(named=True)):
         left = max(period["date_start"], start)
         right = min(period["date_end"], end)
         if right <= left:
@@ -203,16 +255,19 @@ def timeline_figure(
     start: dt.date,
     end: dt.date,
     numbered: bool = False,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> go.Figure:
     """One marker per event: x the date, lane the theme, colour and shape the event type.
 
     `events` needs event_id, date_start, date_precision, title, event_type, theme, location,
     source_outlets and is_key; `periods` needs label, date_start, date_end. `numbered` labels
-    milestones 1, 2, 3… in date order (see milestones_in_window) instead of by name.
+    milestones 1, 2, 3… in date order (see milestones_in_window) instead of by name. `lang`
+    writes the chart's words, dates and the events' titles (title_fr…) in that language.
     """
     figure = go.Figure()
-    _add_periods(figure, periods, start, end, staggered=numbered)
-    rows = events.with_columns(lane_y_expr(), date_text_expr(), label_text_expr(events))
+    _add_periods(figure, periods, start, end, staggered=numbered, lang=lang)
+    events = in_language(events, lang, "title", "label")
+    rows = events.with_columns(lane_y_expr(), date_text_expr(lang), label_text_expr(events))
     for event_type in EVENT_TYPES:
         subset = rows.filter(pl.col("event_type") == event_type)
         if subset.height == 0:
@@ -222,7 +277,7 @@ def timeline_figure(
                 x=subset["date_start"].to_list(),
                 y=subset["lane_y"].to_list(),
                 mode="markers",
-                name=event_type,
+                name=translate(event_type, lang),
                 marker=dict(
                     color=EVENT_TYPE_COLOURS[event_type],
                     symbol=EVENT_TYPE_SYMBOLS[event_type],
@@ -230,18 +285,19 @@ def timeline_figure(
                     line=dict(width=1, color="white"),
                 ),
                 customdata=subset.select(
-                    "event_id", "date_text", "title", pl.col("location").fill_null("place unknown"),
+                    "event_id", "date_text", "title", pl.col("location").fill_null(translate("place unknown", lang)),
                     pl.col("source_outlets").fill_null(""),
                 ).rows(),
                 hovertemplate=(
                     "<b>%{customdata[2]}</b><br>%{customdata[1]} · %{customdata[3]}"
-                    "<br>Source: %{customdata[4]}<extra>%{fullData.name}</extra>"
+                    "<br>" + translate("Source:", lang) + " %{customdata[4]}<extra>%{fullData.name}</extra>"
                 ),
             )
         )
-    levels = _add_milestone_labels(figure, events, start, end, numbered)
+    levels = _add_milestone_labels(figure, events, start, end, numbered, lang)
     figure.update_layout(
         font=FONT,
+        separators=format_number(1000.5, lang)[-2] + format_number(1000, lang)[1],
         height=560 + LABEL_ROW_HEIGHT_PX * levels,
         margin=dict(l=10, r=10, t=56 if numbered else 40, b=10),
         plot_bgcolor="white",
@@ -250,8 +306,8 @@ def timeline_figure(
         dragmode="pan",
         hoverlabel=dict(bgcolor="white", font_size=13),
         legend=dict(orientation="h", yanchor="top", y=-0.08, x=0, title=None),
-        xaxis=dict(type="date", range=[start, end], showgrid=False, title=None),
-        yaxis=_lane_axis(levels),
+        xaxis=dict(type="date", range=[start, end], showgrid=False, title=None, **date_ticks(start, end, lang)),
+        yaxis=_lane_axis(levels, lang),
     )
     return figure
 
@@ -261,6 +317,9 @@ def timeline_figure(
 BIN_UNITS = (("day", 92), ("week", 731), ("month", None))
 BIN_ADJECTIVE = {"day": "daily", "week": "weekly", "month": "monthly"}
 BIN_HOVER_DATE = {"day": "%{x|%d %b %Y}", "week": "week of %{x|%d %b %Y}", "month": "%{x|%b %Y}"}
+# French hover dates are written into customdata (Plotly's own month names are English).
+BIN_HOVER_PRECISION = {"day": "day", "week": "day", "month": "month"}
+EVENTS_PER = {"day": N_("Events per day"), "week": N_("Events per week"), "month": N_("Events per month")}
 MAX_BARS = 60  # bins per type drawn as stacked bars; more are drawn as stacked areas (far fewer shapes)
 
 
@@ -271,7 +330,7 @@ def bin_unit(start: dt.date, end: dt.date) -> str:
 
 
 def counts_timeline_figure(counts: pl.DataFrame, periods: pl.DataFrame, start: dt.date, end: dt.date,
-                           unit: str) -> go.Figure:
+                           unit: str, lang: str = DEFAULT_LANGUAGE) -> go.Figure:
     """Event counts per bin (`unit`: day, week or month), stacked by event type.
 
     `counts` needs bin_start, event_type and event_count (summed over themes here). Up to
@@ -279,20 +338,27 @@ def counts_timeline_figure(counts: pl.DataFrame, periods: pl.DataFrame, start: d
     as one shape per type instead of one per bar.
     """
     figure = go.Figure()
-    _add_periods(figure, periods, start, end)
+    _add_periods(figure, periods, start, end, lang=lang)
     by_type = counts.group_by("bin_start", "event_type").agg(pl.col("event_count").sum()).sort("bin_start")
     as_bars = by_type["bin_start"].n_unique() <= MAX_BARS
-    hover = f"{BIN_HOVER_DATE[unit]}: %{{y:,}} events<extra>%{{fullData.name}}</extra>"
+    if lang == DEFAULT_LANGUAGE:
+        hover = f"{BIN_HOVER_DATE[unit]}: %{{y:,}} events<extra>%{{fullData.name}}</extra>"
+    else:
+        hover = "%{customdata}: %{y:,} " + translate("events", lang) + "<extra>%{fullData.name}</extra>"
     for event_type in EVENT_TYPES:
         subset = by_type.filter(pl.col("event_type") == event_type)
         if subset.height == 0:
             continue
         colour = EVENT_TYPE_COLOURS[event_type]
         x, y = subset["bin_start"].to_list(), subset["event_count"].to_list()
+        when = None if lang == DEFAULT_LANGUAGE else [
+            (translate("week of {date}", lang).format(date=format_date(day, lang)) if unit == "week"
+             else format_date(day, lang, BIN_HOVER_PRECISION[unit])) for day in x]
+        name = translate(event_type, lang)
         if as_bars:
-            trace = go.Bar(x=x, y=y, name=event_type, marker_color=colour, hovertemplate=hover)
+            trace = go.Bar(x=x, y=y, name=name, marker_color=colour, hovertemplate=hover, customdata=when)
         else:
-            trace = go.Scatter(x=x, y=y, name=event_type, mode="lines", stackgroup="types",
+            trace = go.Scatter(x=x, y=y, name=name, mode="lines", stackgroup="types", customdata=when,
                                line=dict(width=0.5, color=colour), fillcolor=colour, hovertemplate=hover)
         figure.add_trace(trace)
     figure.update_layout(
@@ -302,14 +368,15 @@ def counts_timeline_figure(counts: pl.DataFrame, periods: pl.DataFrame, start: d
         margin=dict(l=10, r=10, t=40, b=10),
         plot_bgcolor="white",
         paper_bgcolor="white",
+        separators=format_number(1000.5, lang)[-2] + format_number(1000, lang)[1],
         legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, title=None),  # clear of two-line date ticks
-        xaxis=dict(type="date", range=[start, end], title=None),
-        yaxis=dict(title=f"Events per {unit}", gridcolor="#e6e6e6"),
+        xaxis=dict(type="date", range=[start, end], title=None, **date_ticks(start, end, lang)),
+        yaxis=dict(title=translate(EVENTS_PER[unit], lang), gridcolor="#e6e6e6"),
     )
     return figure
 
 
-def counts_table(counts: pl.DataFrame) -> pl.DataFrame:
+def counts_table(counts: pl.DataFrame, lang: str = DEFAULT_LANGUAGE) -> pl.DataFrame:
     """The chart's numbers as a reader's table: one row per bin, one column per event type, a total."""
     wide = (
         counts.group_by("bin_start", "event_type").agg(pl.col("event_count").sum())
@@ -319,7 +386,7 @@ def counts_table(counts: pl.DataFrame) -> pl.DataFrame:
     types = [t for t in EVENT_TYPES if t in wide.columns]
     return (
         wide.select("bin_start", *types)
-        .with_columns(pl.sum_horizontal(types).alias("All events"))
+        .with_columns(pl.sum_horizontal(types).alias(translate("All events", lang)))
         .sort("bin_start")
-        .rename({"bin_start": "From"})
+        .rename({"bin_start": translate("From", lang), **{t: translate(t, lang) for t in types}})
     )
