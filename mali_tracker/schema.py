@@ -15,8 +15,11 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "date_end": pl.Date,
         "date_precision": pl.String,
         "title": pl.String,
+        "title_fr": pl.String,  # the French beside the English (curated rows; empty in imports)
         "label": pl.String,  # short label for milestones on the timeline; may be empty
+        "label_fr": pl.String,
         "summary": pl.String,
+        "summary_fr": pl.String,
         "event_type": pl.String,
         "sub_event_type": pl.String,
         "theme": pl.String,
@@ -48,6 +51,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "active_from": pl.Date,
         "active_to": pl.Date,
         "description": pl.String,
+        "description_fr": pl.String,
         "source_ids": pl.List(pl.String),
         "confidence": pl.String,  # high | medium | low: the second reading's grade (curated data only)
         "confidence_reason": pl.String,
@@ -103,6 +107,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "periods": {
         "period_id": pl.String,
         "label": pl.String,
+        "label_fr": pl.String,
         "date_start": pl.Date,
         "date_end": pl.Date,
         "source_ids": pl.List(pl.String),
@@ -162,11 +167,16 @@ def empty_table(table: str) -> pl.DataFrame:
 REVIEW_COLUMNS = ("confidence", "confidence_reason", "checked_on")
 
 
-def without_review(frame: pl.DataFrame) -> pl.DataFrame:
-    """An imported table's rows: no second reading of ours, so the grade columns are empty."""
+FRENCH_COLUMNS = {"events": ("title_fr", "label_fr", "summary_fr"), "actors": ("description_fr",)}
+
+
+def without_review(frame: pl.DataFrame, table: str = "events") -> pl.DataFrame:
+    """An imported table's rows: no second reading of ours, so the grade columns are empty,
+    and one language only, so the French columns are empty too."""
     return frame.with_columns(pl.lit(None, pl.String).alias("confidence"),
                               pl.lit(None, pl.String).alias("confidence_reason"),
-                              pl.lit(None, pl.Date).alias("checked_on"))
+                              pl.lit(None, pl.Date).alias("checked_on"),
+                              *(pl.lit(None, pl.String).alias(c) for c in FRENCH_COLUMNS.get(table, ())))
 
 
 def conform(frame: pl.DataFrame, table: str) -> pl.DataFrame:

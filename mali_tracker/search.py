@@ -1,7 +1,7 @@
 """What the search box looks in, and how a reader's words are matched against it.
 
-`events.search_text` is written once, when the tables are made (build and ingest): the title,
-summary, place and region, plus the names, French names and aliases of the event's actors
+`events.search_text` is written once, when the tables are made (build and ingest): the title
+and summary in English and French, place and region, plus the names, French names and aliases of the event's actors
 (so "Wagner" finds Moura, where the summary says "foreign military personnel"), lower-case,
 accents removed, every run of punctuation or space turned into one space, with a space at
 each end: " army and wagner take kidal ". A reader's text is folded the same way
@@ -25,7 +25,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 def search_text(actor_text: str | None = "actor_text") -> pl.Expr:
     """Expression for the events.search_text column (reads `actor_text` when given)."""
-    parts = ["title", "summary", "location", "admin1"] + ([actor_text] if actor_text else [])
+    parts = ["title", "summary", "title_fr", "summary_fr", "location", "admin1"] + ([actor_text] if actor_text else [])
     folded = (
         pl.concat_str(parts, separator=" ", ignore_nulls=True)
         .str.to_lowercase()

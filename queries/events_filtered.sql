@@ -2,7 +2,8 @@
 -- timeline markers, the explore table and the CSV download.
 -- Parameters: $start, $end (DATE); $types, $themes, $actors, $regions (VARCHAR[], empty = all);
 --   $needles (VARCHAR[], from search_needles.sql; [] = no search); $row_limit (BIGINT, most rows returned).
--- Output: event_id, date_start, date_end, date_precision, title, label, summary, event_type,
+-- Output: event_id, date_start, date_end, date_precision, title, label, summary, title_fr, label_fr,
+--   summary_fr (the French beside the English; empty for imported rows), event_type,
 --   sub_event_type, theme, location, admin1, country, latitude, longitude, geo_precision,
 --   fatalities_best, fatalities_low, fatalities_high, is_key, origin, note,
 --   confidence, confidence_reason, checked_on (the second reading; empty for imports),
@@ -30,6 +31,7 @@ involved AS (
     GROUP BY ea.event_id
 )
 SELECT m.event_id, m.date_start, m.date_end, m.date_precision, m.title, m.label, m.summary,
+       m.title_fr, m.label_fr, m.summary_fr,
        m.event_type, m.sub_event_type, m.theme, m.location, m.admin1, m.country,
        m.latitude, m.longitude, m.geo_precision,
        m.fatalities_best, m.fatalities_low, m.fatalities_high, m.is_key, m.origin, m.note,

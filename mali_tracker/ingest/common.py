@@ -108,7 +108,7 @@ def actor_tables(links: pl.DataFrame, origin: str) -> tuple[pl.DataFrame, pl.Dat
     )
     event_actors = links.with_columns(pl.col("name").replace_strict(ids).alias("actor_id")).select(
         "event_id", "actor_id", "role").unique(maintain_order=True)
-    return conform(without_review(actors), "actors"), conform(event_actors, "event_actors")
+    return conform(without_review(actors, "actors"), "actors"), conform(event_actors, "event_actors")
 
 
 def write_folder(tables: dict[str, pl.DataFrame], out_dir: Path, made_by: str = "ingest", made_from: str = "") -> None:
