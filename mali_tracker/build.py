@@ -203,6 +203,7 @@ SOURCE_FILES: dict[str, tuple[Column, ...]] = {
         Column("claim_id", "id", True),
         Column("subject", "id", True),
         Column("quantity", required=True),
+        Column("quantity_fr", required=True),
         Column("figure_low", "int"),
         Column("figure_high", "int"),
         Column("figure_text", required=True),

@@ -10,22 +10,23 @@ import textwrap
 import plotly.graph_objects as go
 import polars as pl
 
-from mali_tracker.charts import FONT
-from mali_tracker.i18n import format_number, translate, translate_plural
+from mali_tracker.charts import FONT, date_ticks
+from mali_tracker.i18n import DEFAULT_LANGUAGE, format_date, format_number, translate, translate_plural
+from mali_tracker.vocabulary import N_
 
 CLAIMANT_LABELS = {
-    "security_source": "Security source",
-    "army": "Army",
-    "legislator": "Legislator",
-    "government": "Government",
-    "relative": "Relative",
-    "outlet_count": "Outlet's own count",
-    "rights_group": "Rights group",
-    "un": "United Nations",
-    "armed_group": "Armed group",
-    "local_official": "Local official",
-    "witness": "Witness",
-    "other": "Other / unattributed",
+    "security_source": N_("Security source"),
+    "army": N_("Army"),
+    "legislator": N_("Legislator"),
+    "government": N_("Government"),
+    "relative": N_("Relative"),
+    "outlet_count": N_("Outlet's own count"),
+    "rights_group": N_("Rights group"),
+    "un": N_("United Nations"),
+    "armed_group": N_("Armed group"),
+    "local_official": N_("Local official"),
+    "witness": N_("Witness"),
+    "other": N_("Other / unattributed"),
 }
 # Okabe-Ito colours, with the pale yellow kept for the rarest kind (relatives) so that common
 # kinds stay legible on white.
@@ -97,25 +98,25 @@ def spread_headline(spread_row: dict, quantity: str, lang: str = "en") -> str:
     return head
 
 
-def claim_date_text(claim: dict) -> str:
+def claim_date_text(claim: dict, lang: str = DEFAULT_LANGUAGE) -> str:
     date = claim["published_date"]
-    return f"{date.day} {date:%b %Y}" if date else "date not shown"
+    return format_date(date, lang) if date else translate("date not shown", lang)
 
 
-def claim_label_lines(claim: dict) -> list[str]:
+def claim_label_lines(claim: dict, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """The row's label as lines: who made the claim (bold), then outlet and date (grey), and
     "graded low" where the second reading found only a weak source."""
     who = textwrap.wrap(claim["claimed_by"], LABEL_WRAP_CHARS) or [""]
-    low = " · graded low" if claim.get("confidence") == "low" else ""
-    where = textwrap.wrap(f"{claim['outlet']}, {claim_date_text(claim)}{low}", LABEL_WRAP_CHARS)
+    low = " · " + translate("graded low", lang) if claim.get("confidence") == "low" else ""
+    where = textwrap.wrap(f"{claim['outlet']}, {claim_date_text(claim, lang)}{low}", LABEL_WRAP_CHARS)
     return [f"<b>{line}</b>" for line in who] + [f"<span style='color:#555'>{line}</span>" for line in where]
 
 
-def claim_row_label(claim: dict) -> str:
-    return "<br>".join(claim_label_lines(claim))
+def claim_row_label(claim: dict, lang: str = DEFAULT_LANGUAGE) -> str:
+    return "<br>".join(claim_label_lines(claim, lang))
 
 
-def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
+def range_figure(claims: pl.DataFrame, headline_quantity: str, lang: str = DEFAULT_LANGUAGE) -> go.Figure:
     """One row per claim (earliest at the top): a point where exact, a bar for a range, an
     arrow for an open-ended "at least"; coloured by who made it; the spread as a band."""
     figure = go.Figure()
@@ -129,7 +130,9 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
         figure.add_vrect(x0=lowest, x1=highest, fillcolor="rgba(155,34,38,0.10)", line_width=0, layer="below")
         figure.add_annotation(
             x=(lowest + highest) / 2, y=1, yref="paper", yanchor="bottom", showarrow=False,
-            text=f"Spread of {headline_quantity}: {lowest}–{highest}", font=dict(size=12, color="#9b2226"),
+            text=translate("Spread of {quantity}: {lowest}–{highest}", lang).format(
+                quantity=headline_quantity, lowest=format_number(lowest, lang), highest=format_number(highest, lang)),
+            font=dict(size=12, color="#9b2226"),
         )
     shown_types: set[str] = set()
     rows = list(claims.iter_rows(named=True))
@@ -137,7 +140,7 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
     label_tops, mark_ys, used = [], [], 0.0
     for claim in rows:
         label_tops.append(used)
-        used += len(claim_label_lines(claim))
+        used += len(claim_label_lines(claim, lang))
         mark_ys.append(used + MARK_LINES / 2)
         used += MARK_LINES
     plot_px = LINE_PX * max(used, 1)
@@ -157,12 +160,13 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
         low_graded = claim.get("confidence") == "low"
         figure.add_trace(go.Scatter(
             x=xs, y=[mark_ys[index]] * len(xs), mode="lines+markers",
-            name=CLAIMANT_LABELS.get(kind, kind), legendgroup=kind, showlegend=kind not in shown_types,
+            name=translate(CLAIMANT_LABELS.get(kind, kind), lang), legendgroup=kind, showlegend=kind not in shown_types,
             line=dict(color=colour, width=4 if counted else 2, dash=dash),
             marker=dict(symbol=symbols, size=14, color="white" if low_graded else colour,
                         line=dict(width=2, color=colour), opacity=1 if counted else 0.45),
             meta=claim["claim_id"],
-            customdata=[[claim["figure_text"], claim["quantity"], claim["outlet"], claim_date_text(claim)]] * len(xs),
+            customdata=[[claim["figure_text"], claim.get(f"quantity_{lang}") or claim["quantity"], claim["outlet"],
+                         claim_date_text(claim, lang)]] * len(xs),
             hovertemplate=("<b>\"%{customdata[0]}\"</b><br>%{customdata[1]}<br>%{customdata[2]}, "
                            "%{customdata[3]}<extra>%{fullData.name}</extra>"),
         ))
@@ -171,7 +175,7 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
         # phone the labels neither squeeze the plot into a sliver (as axis labels would) nor run
         # off the edge.
         figure.add_annotation(x=0, xref="paper", y=label_tops[index], yanchor="top", xanchor="left",
-                              showarrow=False, text=claim_row_label(claim), align="left",
+                              showarrow=False, text=claim_row_label(claim, lang), align="left",
                               font=dict(size=11, color="#222"))
     figure.update_layout(
         font=FONT,
@@ -180,6 +184,7 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
         plot_bgcolor="white", paper_bgcolor="white",
         # the legend starts 70 px under the plot, clear of the axis and its title at any height
         legend=dict(orientation="h", yanchor="top", y=-70 / plot_px, x=0, title=None),
+        separators=format_number(1000.5, lang)[-2] + format_number(1000, lang)[1],
         xaxis=dict(title=headline_quantity.capitalize(), rangemode="tozero", gridcolor="#e6e6e6",
                    range=[0, arrow_end * 1.03], fixedrange=True),
         yaxis=dict(showticklabels=False, showgrid=False, zeroline=False, fixedrange=True,
@@ -188,7 +193,7 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
     return figure
 
 
-def evolution_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
+def evolution_figure(claims: pl.DataFrame, headline_quantity: str, lang: str = DEFAULT_LANGUAGE) -> go.Figure:
     """Reported figures against publication date: how the count moved as reports came in.
     Undated claims cannot be placed and are left out (the page says how many)."""
     figure = go.Figure()
@@ -198,21 +203,25 @@ def evolution_figure(claims: pl.DataFrame, headline_quantity: str) -> go.Figure:
         highs = group["figure_high"].to_list()
         figure.add_trace(go.Scatter(
             x=group["published_date"].to_list(), y=lows, mode="markers",
-            name=CLAIMANT_LABELS.get(kind, kind),
+            name=translate(CLAIMANT_LABELS.get(kind, kind), lang),
             marker=dict(size=13, color=CLAIMANT_COLOURS.get(kind, "#777"),
                         symbol=["triangle-up" if h is None else "circle" for h in highs]),
             error_y=dict(type="data", symmetric=False,
                          array=[(high - low) if high is not None else 0 for low, high in zip(lows, highs)],
                          arrayminus=[0] * len(lows), color=CLAIMANT_COLOURS.get(kind, "#777")),
-            customdata=group.select("figure_text", "outlet").rows(),
-            hovertemplate="<b>\"%{customdata[0]}\"</b><br>%{customdata[1]}, %{x|%d %b %Y}<extra>%{fullData.name}</extra>",
+            customdata=[(text, outlet, format_date(day, lang)) for text, outlet, day in
+                        group.select("figure_text", "outlet", "published_date").rows()],
+            hovertemplate="<b>\"%{customdata[0]}\"</b><br>%{customdata[1]}, %{customdata[2]}<extra>%{fullData.name}</extra>",
         ))
     figure.update_layout(
         font=FONT, height=380, margin=dict(l=10, r=20, t=20, b=10),
         plot_bgcolor="white", paper_bgcolor="white",
         # the legend sits above the plot, where it cannot run into the date axis or its title
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title=None),
-        xaxis=dict(type="date", title="Published", gridcolor="#f0f0f0"),
+        separators=format_number(1000.5, lang)[-2] + format_number(1000, lang)[1],
+        xaxis=dict(type="date", title=translate("Published", lang), gridcolor="#f0f0f0",
+                   **(date_ticks(dated["published_date"].min(), dated["published_date"].max(), lang)
+                      if dated.height else {})),
         yaxis=dict(title=headline_quantity.capitalize(), rangemode="tozero", gridcolor="#e6e6e6"),
     )
     return figure

@@ -79,6 +79,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "claim_id": pl.String,
         "subject": pl.String,
         "quantity": pl.String,
+        "quantity_fr": pl.String,
         "figure_low": pl.Int32,
         "figure_high": pl.Int32,
         "figure_text": pl.String,

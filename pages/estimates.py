@@ -5,100 +5,106 @@ import streamlit as st
 from mali_tracker import claim_charts, db
 from mali_tracker.export import to_csv_bytes
 from mali_tracker.filters import quoted
-from mali_tracker.ui import cache, chrome, claim_cards
+from mali_tracker.ui import cache, chrome, claim_cards, language
+from mali_tracker.ui.language import _
 
 chrome.ensure_entrypoint()
 
 DEFAULT_SUBJECT = "arrests_2025_plot"
 
-st.title("Who says how many?")
+st.title(_("Who says how many?"))
+lang = language.current()
 try:
     subjects = cache.query("claim_subjects")
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
 if subjects.height == 0:
-    st.info("This data folder holds no reported figures (claims). The bundled data does: "
-            "unset MALI_TRACKER_DATA to see them.")
+    st.info(_("This data folder holds no reported figures (claims). The bundled data does: unset "
+              "MALI_TRACKER_DATA to see them."))
     chrome.footer()
     chrome.end_page()
 
-labels = dict(zip(subjects["subject"].to_list(), subjects["label"].to_list()))
+labels = {row["subject"]: language.pick(row, "label") for row in subjects.iter_rows(named=True)}
 default = DEFAULT_SUBJECT if DEFAULT_SUBJECT in labels else subjects["subject"][0]
 if "estimates_subject" not in st.session_state:
     asked = st.query_params.get("subject")
     if asked is not None and asked not in labels:
-        st.warning(f"There is no contested figure called {quoted(asked)}; showing "
-                   f"{labels[default].lower()} instead.", icon=":material/link_off:")
+        st.warning(_("There is no contested figure called {name}; showing {instead} instead.").format(
+            name=quoted(asked), instead=labels[default].lower()), icon=":material/link_off:")
     st.session_state["estimates_subject"] = asked if asked in labels else default
-subject = st.selectbox("Contested figure", list(labels), format_func=labels.get, key="estimates_subject")
+subject = st.selectbox(_("Contested figure"), list(labels), format_func=labels.get, key="estimates_subject")
 if subject == default:
     st.query_params.pop("subject", None)
 else:
     st.query_params["subject"] = subject
 
 about = subjects.filter(pl.col("subject") == subject).row(0, named=True)
-quantity = about["headline_quantity"]
+quantity = language.pick(about, "headline_quantity")
 try:
     claims = cache.query("claims_for_subject", subject=subject)
     spread_row = cache.query("claims_spread", subject=subject).row(0, named=True)
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
 
-sentence = claim_charts.spread_headline(spread_row, quantity)
-st.text(about["description"])
+sentence = claim_charts.spread_headline(spread_row, quantity, lang)
+st.text(language.pick(about, "description"))
 st.subheader(sentence[0].upper() + sentence[1:] + ".")
 undated = claims.filter(pl.col("published_date").is_null()).height
 st.caption(
-    "One row per claim, earliest report at the top. A dot is an exact figure, a bar a range, "
-    "a dotted arrow an open-ended \"at least\". Colour says who made the claim; a hollow mark is a "
-    "claim graded low (an unattributed page or a relay only). The shaded band "
-    f"spans the lowest and highest figure for {quantity}; faded rows count something else and "
-    "are not in the band."
-    + (f" {undated} of the claims come from pages that show no date; they sit at the bottom." if undated else "")
+    _("One row per claim, earliest report at the top. A dot is an exact figure, a bar a range, a dotted arrow "
+      "an open-ended \"at least\". Colour says who made the claim; a hollow mark is a claim graded low (an "
+      "unattributed page or a relay only). The shaded band spans the lowest and highest figure for {quantity}; "
+      "faded rows count something else and are not in the band.").format(quantity=quantity)
+    + (" " + language.ngettext("{count} of the claims comes from a page that shows no date; it sits at the bottom.",
+                               "{count} of the claims come from pages that show no date; they sit at the bottom.",
+                               undated).format(count=undated) if undated else "")
 )
 st.plotly_chart(
-    cache.figure("claims_range", {"subject": subject}, lambda: claim_charts.range_figure(claims, quantity)),
+    cache.figure("claims_range", {"subject": subject, "lang": lang},
+                 lambda: claim_charts.range_figure(claims, quantity, lang)),
     config=chrome.PLOTLY_CONFIG, key="range_chart",
-    alt=f"Range chart of {claims.height} reported figures about {labels[subject]}: {sentence}.",
+    alt=_("Range chart of {count} reported figures about {subject}: {sentence}.").format(
+        count=claims.height, subject=labels[subject], sentence=sentence),
 )
 
-st.header("How the figure moved")
+st.header(_("How the figure moved"))
 dated = claims.filter(pl.col("published_date").is_not_null() & pl.col("in_spread")).height
-st.caption(f"Each dated figure for {quantity} at the day it was published "
-           f"({dated} of {claims.height}); a triangle is an \"at least\", a bar a range.")
+st.caption(_("Each dated figure for {quantity} at the day it was published ({dated} of {count}); a triangle is "
+             "an \"at least\", a bar a range.").format(quantity=quantity, dated=dated, count=claims.height))
 st.plotly_chart(
-    cache.figure("claims_evolution", {"subject": subject}, lambda: claim_charts.evolution_figure(claims, quantity)),
+    cache.figure("claims_evolution", {"subject": subject, "lang": lang},
+                 lambda: claim_charts.evolution_figure(claims, quantity, lang)),
     config=chrome.PLOTLY_CONFIG, key="evolution_chart",
-    alt=f"Reported figures for {quantity} plotted against their publication date.",
+    alt=_("Reported figures for {quantity} plotted against their publication date.").format(quantity=quantity),
 )
 
-st.header("The quotes")
+st.header(_("The quotes"))
 claim_cards.show(claims)
 quotes = claims.select(
     "figure_text", "claimed_by", "claimant_type", "quantity", "figure_low", "figure_high",
     "outlet", "published_date", "url", "in_spread", "note", "confidence",
 )
-with st.expander(f"The {claims.height} claims as a table"):
+with st.expander(_("The {count} claims as a table").format(count=claims.height)):
     st.dataframe(
         quotes,
         hide_index=True,
         column_config={
-            "figure_text": st.column_config.TextColumn("Words used", width="medium"),
-            "claimed_by": "Who said it",
-            "claimant_type": "Kind of claimant",
-            "quantity": "Counting",
-            "figure_low": st.column_config.NumberColumn("Low"),
-            "figure_high": st.column_config.NumberColumn("High (empty: open-ended)"),
-            "outlet": "Published by",
-            "published_date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-            "url": st.column_config.LinkColumn("Source", display_text="read"),
-            "in_spread": st.column_config.CheckboxColumn("In the spread"),
-            "note": st.column_config.TextColumn("Editor's note", width="large"),
-            "confidence": "Grade",
+            "figure_text": st.column_config.TextColumn(_("Words used"), width="medium"),
+            "claimed_by": _("Who said it"),
+            "claimant_type": _("Kind of claimant"),
+            "quantity": _("Counting"),
+            "figure_low": st.column_config.NumberColumn(_("Low")),
+            "figure_high": st.column_config.NumberColumn(_("High (empty: open-ended)")),
+            "outlet": _("Published by"),
+            "published_date": st.column_config.DateColumn(_("Date"), format="YYYY-MM-DD"),
+            "url": st.column_config.LinkColumn(_("Source"), display_text=_("read")),
+            "in_spread": st.column_config.CheckboxColumn(_("In the spread")),
+            "note": st.column_config.TextColumn(_("Editor's note"), width="large"),
+            "confidence": _("Grade"),
         },
     )
 st.download_button(
-    f"Download these {claims.height} claims as CSV", to_csv_bytes(claims),
+    _("Download these {count} claims as CSV").format(count=claims.height), to_csv_bytes(claims),
     file_name=chrome.download_name(f"mali-claims-{subject}"), mime="text/csv", icon=":material/download:", on_click="ignore",
 )
 chrome.footer()

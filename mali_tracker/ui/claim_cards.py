@@ -8,6 +8,8 @@ import streamlit as st
 
 from mali_tracker.claim_charts import claim_date_text
 from mali_tracker.markdown import plain
+from mali_tracker.ui import language
+from mali_tracker.ui.language import _
 
 CARDS_PER_ROW = 3
 
@@ -18,12 +20,14 @@ def show(claims: pl.DataFrame) -> None:
         for column, claim in zip(st.columns(CARDS_PER_ROW), rows[start:start + CARDS_PER_ROW]):
             with column.container(border=True, key=f"quote_{claim['claim_id']}"):
                 st.markdown(f"**“{plain(claim['figure_text'])}”**")
-                st.caption(f"{plain(claim['claimed_by'])} · {plain(claim['outlet'])}, {claim_date_text(claim)}")
+                st.caption(f"{plain(claim['claimed_by'])} · {plain(claim['outlet'])}, "
+                           f"{claim_date_text(claim, language.current())}")
                 if not claim["in_spread"]:
-                    st.caption(f"Counts {plain(claim['quantity'])}, so it is not in the band.")
+                    st.caption(_("Counts {quantity}, so it is not in the band.").format(
+                        quantity=plain(language.pick(claim, "quantity"))))
                 if claim["note"]:
                     st.caption(plain(claim["note"]))
                 if claim.get("confidence") == "low":
-                    st.caption(":orange[Graded low:] " + plain(claim.get("confidence_reason") or ""))
+                    st.caption(":orange[" + _("Graded low:") + "] " + plain(claim.get("confidence_reason") or ""))
                 if (claim["url"] or "").startswith(("https://", "http://")):
-                    st.markdown(f"[Read the source]({claim['url']})")
+                    st.markdown(f"[{_('Read the source')}]({claim['url']})")
