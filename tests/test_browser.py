@@ -6,6 +6,7 @@ import csv
 import io
 import re
 
+import polars as pl
 import pytest
 
 from mali_tracker import manifest, paths
@@ -124,7 +125,9 @@ def test_estimates_draws_both_charts_at_phone_width(browser, app_url):
     phone.get_by_role("heading", name="Who says how many?").wait_for(timeout=30_000)
     phone.locator(".js-plotly-plot").nth(1).wait_for(timeout=30_000)
     assert phone.locator(".js-plotly-plot").count() == 2
-    assert phone.locator(".js-plotly-plot").first.locator(".scatterlayer .trace").count() == 7
+    claims = pl.read_parquet(paths.DEFAULT_DATA_DIR / "claims.parquet").filter(
+        pl.col("subject") == "ogossagou_2019_killed").height
+    assert phone.locator(".js-plotly-plot").first.locator(".scatterlayer .trace").count() == claims  # one per claim
     width = phone.locator(".js-plotly-plot").first.bounding_box()["width"]
     assert width <= 390
     assert phone.locator("[data-testid='stException']").count() == 0
