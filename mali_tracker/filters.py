@@ -10,7 +10,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from mali_tracker.i18n import DEFAULT_LANGUAGE, translate, translate_plural
 from mali_tracker.search import search_terms
+from mali_tracker.vocabulary import N_
 
 DEFAULT_START = dt.date(2012, 1, 1)
 DEFAULT_END = dt.date(2024, 12, 31)
@@ -18,7 +20,8 @@ MAX_PARAM_CHARS = 200  # a longer value is refused rather than echoed back
 MAX_LIST_ITEMS = 50
 
 # What the query string calls each filter, and what a reader calls it in a message.
-LIST_PARAMS = {"type": "event type", "theme": "theme", "actor": "actor", "region": "region"}
+LIST_PARAMS = {"type": N_("event type"), "theme": N_("theme"), "actor": N_("actor"), "region": N_("region")}
+DATE_PARAMS = {"start": N_("start"), "end": N_("end"), "as-of": N_("as-of")}
 
 
 @dataclass(frozen=True)
@@ -82,21 +85,28 @@ def quoted(text: str, limit: int = 40) -> str:
     return f"`{short}`"
 
 
-def parse_date(raw: str, name: str, messages: list[str]) -> dt.date | None:
+def parse_date(raw: str, name: str, messages: list[str], lang: str = DEFAULT_LANGUAGE) -> dt.date | None:
+    """A date from the link (`name`: start, end or as-of); a message in `lang` when it is not one."""
+    label = translate(DATE_PARAMS.get(name, name), lang)
     if len(raw) > MAX_PARAM_CHARS:
-        messages.append(f"The {name} date in the link is too long to be a date; using the default.")
+        messages.append(translate("The {name} date in the link is too long to be a date; using the default.",
+                                  lang).format(name=label))
         return None
     try:
         return dt.date.fromisoformat(raw.strip())
     except ValueError:
-        messages.append(f"{quoted(raw)} is not a date like 2013-01-11; using the default {name} date.")
+        messages.append(translate("{value} is not a date like 2013-01-11; using the default {name} date.",
+                                  lang).format(value=quoted(raw), name=label))
         return None
 
 
-def parse_list(raw: str, name: str, allowed: Iterable[str], messages: list[str]) -> tuple[str, ...]:
+def parse_list(raw: str, name: str, allowed: Iterable[str], messages: list[str],
+               lang: str = DEFAULT_LANGUAGE) -> tuple[str, ...]:
     """Comma-separated values; unknown ones are dropped with a message naming them."""
+    label = translate(name, lang)
     if len(raw) > MAX_PARAM_CHARS * 5:
-        messages.append(f"The {name} list in the link is too long; showing all of them.")
+        messages.append(translate("The {name} list in the link is too long; showing all of them.", lang).format(
+            name=label))
         return ()
     allowed_set = set(allowed)
     chosen: list[str] = []
@@ -112,29 +122,32 @@ def parse_list(raw: str, name: str, allowed: Iterable[str], messages: list[str])
             unknown.append(value)
     if unknown:
         listed = ", ".join(quoted(v) for v in unknown[:3])
-        extra = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
-        messages.append(f"Unknown {name} {listed}{extra} in the link was ignored.")
+        extra = translate(" and {count} more", lang).format(count=len(unknown) - 3) if len(unknown) > 3 else ""
+        messages.append(translate_plural("Unknown {name} {values}{more} in the link was ignored.",
+                                         "Unknown {name} {values}{more} in the link were ignored.", len(unknown),
+                                         lang).format(name=label, values=listed, more=extra))
     if len(chosen) > MAX_LIST_ITEMS:
-        messages.append(f"Only the first {MAX_LIST_ITEMS} {name} values in the link are used.")
+        messages.append(translate("Only the first {count} {name} values in the link are used.", lang).format(
+            count=MAX_LIST_ITEMS, name=label))
         chosen = chosen[:MAX_LIST_ITEMS]
     return tuple(chosen)
 
 
-def parse_filters(params: Mapping[str, object], choices: FilterChoices) -> ParsedFilters:
-    """Read the filters from query parameters, keeping what is valid and saying what is not."""
+def parse_filters(params: Mapping[str, object], choices: FilterChoices,
+                  lang: str = DEFAULT_LANGUAGE) -> ParsedFilters:
+    """Read the filters from query parameters, keeping what is valid and saying what is not
+    (in `lang`)."""
     messages: list[str] = []
     filters = Filters()
-    start = parse_date(_first(params["start"]), "start", messages) if "start" in params else None
-    end = parse_date(_first(params["end"]), "end", messages) if "end" in params else None
+    start = parse_date(_first(params["start"]), "start", messages, lang) if "start" in params else None
+    end = parse_date(_first(params["end"]), "end", messages, lang) if "end" in params else None
     if start:
         filters = replace(filters, start=start)
     if end:
         filters = replace(filters, end=end)
     if filters.end < filters.start:
-        messages.append(
-            f"The end date {filters.end} is before the start date {filters.start}; "
-            "showing the default window instead."
-        )
+        messages.append(translate("The end date {end} is before the start date {start}; showing the default "
+                                  "window instead.", lang).format(end=filters.end, start=filters.start))
         filters = replace(filters, start=DEFAULT_START, end=DEFAULT_END)
     lists = {
         "type": ("types", choices.types),
@@ -144,12 +157,13 @@ def parse_filters(params: Mapping[str, object], choices: FilterChoices) -> Parse
     }
     for param, (attribute, allowed) in lists.items():
         if param in params:
-            values = parse_list(_first(params[param]), LIST_PARAMS[param], allowed, messages)
+            values = parse_list(_first(params[param]), LIST_PARAMS[param], allowed, messages, lang)
             filters = replace(filters, **{attribute: values})
     if "q" in params:
         q = _first(params["q"]).strip()
         if len(q) > MAX_PARAM_CHARS:
-            messages.append(f"The search text is longer than {MAX_PARAM_CHARS} characters; it was cut.")
+            messages.append(translate("The search text is longer than {count} characters; it was cut.",
+                                      lang).format(count=MAX_PARAM_CHARS))
             q = q[:MAX_PARAM_CHARS]
         filters = replace(filters, q=q)
     return ParsedFilters(filters, messages)

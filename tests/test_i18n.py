@@ -136,3 +136,11 @@ def test_english_stays_the_default_and_the_switch_writes_the_link():
     app.segmented_control[0].set_value("fr").run()
     assert app.query_params["lang"] in ("fr", ["fr"])
     assert "Pour aller plus loin" in rendered(app)
+
+
+def test_a_bad_link_is_explained_in_french():
+    app = open_page("timeline", lang="fr", region="Atlantis,Kidal", start="2019-02-31")
+    warnings = " ".join(w.value for w in app.warning)
+    assert "Valeur inconnue pour « région » dans le lien, ignorée : `Atlantis`" in warnings
+    assert "`2019-02-31` n'est pas une date comme 2013-01-11" in warnings
+    assert "Unknown" not in warnings and not app.error

@@ -87,7 +87,7 @@ def event_filters() -> Filters:
     in_link = link_view()
     widgets_missing = any(WIDGET_PREFIX + key not in st.session_state for key in WIDGET_KEYS)
     if widgets_missing or chrome.arrived_on_page() or in_link != st.session_state.get(SYNCED_VIEW):
-        parsed = parse_filters(in_link, choices)
+        parsed = parse_filters(in_link, choices, language.current())
         filters = _clamp_dates(parsed.filters, choices, parsed.messages)
         for message in parsed.messages:
             st.warning(message, icon=":material/link_off:")
