@@ -7,35 +7,50 @@ import re
 import plotly.graph_objects as go
 import polars as pl
 
-from mali_tracker.charts import EVENT_TYPE_COLOURS, FONT
+from mali_tracker.charts import EVENT_TYPE_COLOURS, FONT, date_ticks, in_language
+from mali_tracker.i18n import DEFAULT_LANGUAGE, format_date, format_number, translate
+from mali_tracker.vocabulary import N_
 
 # Actor types grouped as a reader thinks of them, each with a colour and a marker shape.
 ACTOR_GROUPS = {
-    "Malian state and army": (("state", "armed_forces", "government_body"), "#0072B2", "circle"),
-    "Junta bodies": (("junta_body",), "#56B4E9", "square"),
-    "People": (("person",), "#999999", "circle-open"),
-    "Foreign states": (("foreign_state",), "#009E73", "diamond"),
-    "Foreign forces and mercenaries": (("foreign_force", "private_military"), "#E69F00", "triangle-up"),
-    "International and regional organisations": (("international_org", "regional_org"), "#CC79A7", "pentagon"),
-    "Jihadist groups": (("jihadist_group",), "#000000", "x"),
-    "Armed movements": (("armed_movement",), "#D55E00", "star"),
-    "Militias and others": (("militia", "political_movement", "civilians"), "#882255", "hexagon"),
+    N_("Malian state and army"): (("state", "armed_forces", "government_body"), "#0072B2", "circle"),
+    N_("Junta bodies"): (("junta_body",), "#56B4E9", "square"),
+    N_("People"): (("person",), "#999999", "circle-open"),
+    N_("Foreign states"): (("foreign_state",), "#009E73", "diamond"),
+    N_("Foreign forces and mercenaries"): (("foreign_force", "private_military"), "#E69F00", "triangle-up"),
+    N_("International and regional organisations"): (("international_org", "regional_org"), "#CC79A7", "pentagon"),
+    N_("Jihadist groups"): (("jihadist_group",), "#000000", "x"),
+    N_("Armed movements"): (("armed_movement",), "#D55E00", "star"),
+    N_("Militias and others"): (("militia", "political_movement", "civilians"), "#882255", "hexagon"),
 }
 GROUP_OF_TYPE = {kind: group for group, (kinds, _, _) in ACTOR_GROUPS.items() for kind in kinds}
 
 RELATION_STYLES = {  # kind: (legend label, colour, dash, width)
-    "allied": ("allied / partner", "#009E73", "solid", 3),
-    "partner": ("allied / partner", "#009E73", "solid", 3),
-    "opposed": ("opposed / fighting", "#D55E00", "solid", 2.5),
-    "deployed_by": ("deployed by", "#0072B2", "dash", 2),
-    "successor_of": ("succeeded", "#555555", "dot", 2.5),
-    "member_of": ("member of", "#BBBBBB", "solid", 1.5),
-    "led_by": ("led by", "#BBBBBB", "dot", 1.5),
-    "signed_agreement_with": ("signed agreement with", "#56B4E9", "dash", 2),
-    "detained": ("detained / expelled / sanctioned", "#CC79A7", "dashdot", 2.5),
-    "expelled": ("detained / expelled / sanctioned", "#CC79A7", "dashdot", 2.5),
-    "sanctioned": ("detained / expelled / sanctioned", "#CC79A7", "dashdot", 2.5),
+    "allied": (N_("allied / partner"), "#009E73", "solid", 3),
+    "partner": (N_("allied / partner"), "#009E73", "solid", 3),
+    "opposed": (N_("opposed / fighting"), "#D55E00", "solid", 2.5),
+    "deployed_by": (N_("deployed by"), "#0072B2", "dash", 2),
+    "successor_of": (N_("succeeded"), "#555555", "dot", 2.5),
+    "member_of": (N_("member of"), "#BBBBBB", "solid", 1.5),
+    "led_by": (N_("led by"), "#BBBBBB", "dot", 1.5),
+    "signed_agreement_with": (N_("signed agreement with"), "#56B4E9", "dash", 2),
+    "detained": (N_("detained / expelled / sanctioned"), "#CC79A7", "dashdot", 2.5),
+    "expelled": (N_("detained / expelled / sanctioned"), "#CC79A7", "dashdot", 2.5),
+    "sanctioned": (N_("detained / expelled / sanctioned"), "#CC79A7", "dashdot", 2.5),
 }
+
+
+# How a relation reads between two names ("France — deployed by — …"), for hovers and rows.
+RELATION_WORDS = {
+    "allied": N_("allied with"), "partner": N_("partner of"), "opposed": N_("opposed to"),
+    "deployed_by": N_("deployed by"), "successor_of": N_("successor of"), "member_of": N_("member of"),
+    "led_by": N_("led by"), "signed_agreement_with": N_("signed an agreement with"), "detained": N_("detained"),
+    "expelled": N_("expelled"), "sanctioned": N_("sanctioned"),
+}
+
+
+def relation_words(kind: str, lang: str) -> str:
+    return translate(RELATION_WORDS.get(kind, kind.replace("_", " ")), lang)
 
 
 def short_name(name: str) -> str:
@@ -49,6 +64,7 @@ def network_figure(
     positions: dict[str, tuple[float, float]],
     event_counts: dict[str, int],
     highlight: str | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> go.Figure:
     """Actors in force on a date as nodes (colour and shape by group, size by events involved),
     relations as edges styled by kind. `relations` comes from queries/relations_as_of.sql."""
@@ -56,6 +72,7 @@ def network_figure(
     shown_labels: set[str] = set()
     for row in relations.iter_rows(named=True):
         label, colour, dash, width = RELATION_STYLES.get(row["relation"], (row["relation"], "#999", "solid", 1))
+        label = translate(label, lang)
         (x0, y0), (x1, y1) = positions[row["source_actor_id"]], positions[row["target_actor_id"]]
         figure.add_trace(go.Scatter(
             x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip",
@@ -66,7 +83,8 @@ def network_figure(
         figure.add_trace(go.Scatter(  # an invisible midpoint that names the relation on hover
             x=[(x0 + x1) / 2], y=[(y0 + y1) / 2], mode="markers", showlegend=False, legendgroup=label,
             marker=dict(size=10, color="rgba(0,0,0,0)"),
-            hovertemplate=f"{row['source_name']} — {row['relation'].replace('_', ' ')} — {row['target_name']}<extra></extra>",
+            hovertemplate=f"{row['source_name']} — {relation_words(row['relation'], lang)} — {row['target_name']}"
+                          "<extra></extra>",
         ))
     nodes = pl.concat([
         relations.select(pl.col("source_actor_id").alias("actor_id"), pl.col("source_name").alias("name"),
@@ -82,14 +100,15 @@ def network_figure(
         counts = [event_counts.get(actor_id, 0) for actor_id in ids]
         figure.add_trace(go.Scatter(
             x=[positions[a][0] for a in ids], y=[positions[a][1] for a in ids],
-            mode="markers+text", name=group, text=[short_name(n) for n in members["name"].to_list()],
+            mode="markers+text", name=translate(group, lang), text=[short_name(n) for n in members["name"].to_list()],
             hovertext=members["name"].to_list(), textposition="top center",
             textfont=dict(size=10, color="#333"),
             marker=dict(color=colour, symbol=symbol, size=[10 + min(count, 60) ** 0.5 * 4 for count in counts],
                         line=dict(width=[4 if a == highlight else 1 for a in ids],
                                   color=["#9b2226" if a == highlight else "white" for a in ids])),
             customdata=[[a, c] for a, c in zip(ids, counts)],
-            hovertemplate="<b>%{hovertext}</b><br>%{customdata[1]} events<extra>" + group + "</extra>",
+            hovertemplate="<b>%{hovertext}</b><br>%{customdata[1]} " + translate("events", lang) + "<extra>"
+                          + translate(group, lang) + "</extra>",
         ))
     figure.update_layout(
         font=FONT, height=720, margin=dict(l=0, r=0, t=10, b=0),
@@ -108,7 +127,8 @@ def _padded(values: list[float]) -> list[float]:
     return [low - pad, high + pad]
 
 
-def relation_timeline_figure(relations: pl.DataFrame, actor_name: str, first_date, last_date) -> go.Figure:
+def relation_timeline_figure(relations: pl.DataFrame, actor_name: str, first_date, last_date,
+                             lang: str = DEFAULT_LANGUAGE) -> go.Figure:
     """One bar per relation of an actor, from valid_from to valid_to (open ends reach the
     edges of the data). `relations` comes from queries/actor_relations.sql."""
     figure = go.Figure()
@@ -117,17 +137,18 @@ def relation_timeline_figure(relations: pl.DataFrame, actor_name: str, first_dat
         label, colour, _, _ = RELATION_STYLES.get(row["relation"], (row["relation"], "#999", "solid", 1))
         start = row["valid_from"] or first_date
         end = row["valid_to"] or last_date
+        began = format_date(row["valid_from"], lang) if row["valid_from"] else translate("before our sources", lang)
+        ended = format_date(row["valid_to"], lang) if row["valid_to"] else translate("ongoing", lang)
         figure.add_trace(go.Scatter(
             x=[start, end], y=[index, index], mode="lines+markers", showlegend=False,
             line=dict(color=colour, width=10), marker=dict(size=6, color=colour),
-            hovertemplate=(f"{row['relation'].replace('_', ' ')} {row['other_name']}<br>"
-                           f"{row['valid_from'] or 'before our sources'} → {row['valid_to'] or 'ongoing'}<extra></extra>"),
+            hovertemplate=f"{relation_words(row['relation'], lang)} {row['other_name']}<br>{began} → {ended}<extra></extra>",
         ))
 
     def row_label(row: dict) -> str:
         """Read in the relation's direction: 'partner Government of Mali' or
         'Operation Serval deployed by France'."""
-        kind = row["relation"].replace("_", " ")
+        kind = relation_words(row["relation"], lang)
         if row["direction"] == "out":
             return f"{kind} {row['other_name']}"
         return f"{row['other_name']} {kind} {actor_name}"
@@ -135,7 +156,8 @@ def relation_timeline_figure(relations: pl.DataFrame, actor_name: str, first_dat
     figure.update_layout(
         font=FONT, height=80 + 30 * max(len(rows), 1), margin=dict(l=10, r=10, t=10, b=10),
         plot_bgcolor="white", paper_bgcolor="white",
-        xaxis=dict(type="date", range=[first_date, last_date], gridcolor="#eee"),
+        xaxis=dict(type="date", range=[first_date, last_date], gridcolor="#eee",
+                   **date_ticks(first_date, last_date, lang)),
         yaxis=dict(tickvals=list(range(len(rows))), autorange="reversed", automargin=True,
                    ticktext=[row_label(r) for r in rows]),
     )
@@ -155,21 +177,23 @@ def _geo_layout() -> dict:
     )
 
 
-def events_map_figure(events: pl.DataFrame, height: int = 560, min_size: int = 7) -> go.Figure:
+def events_map_figure(events: pl.DataFrame, height: int = 560, min_size: int = 7,
+                      lang: str = DEFAULT_LANGUAGE) -> go.Figure:
     """One marker per event: colour by event type, size by deaths. `events` comes from
     queries/map_events.sql (or event_by_id.sql, for one event's small map)."""
     figure = go.Figure()
+    events = in_language(events, lang, "title")
     for event_type, colour in EVENT_TYPE_COLOURS.items():
         subset = events.filter(pl.col("event_type") == event_type)
         if subset.height == 0:
             continue
         deaths = subset["fatalities_best"].fill_null(0).to_list()
         figure.add_trace(go.Scattergeo(
-            lat=subset["latitude"].to_list(), lon=subset["longitude"].to_list(), name=event_type,
+            lat=subset["latitude"].to_list(), lon=subset["longitude"].to_list(), name=translate(event_type, lang),
             mode="markers", marker=dict(color=colour, size=[min_size + min(d, 400) ** 0.5 * 1.6 for d in deaths],
                                         opacity=0.75, line=dict(width=0.5, color="white")),
-            customdata=subset.select("title", "location", pl.col("date_start").cast(pl.String),
-                                     pl.col("fatalities_best").fill_null(-1)).rows(),
+            customdata=[(title, place, format_date(day, lang), deaths) for title, place, day, deaths in
+                        subset.select("title", "location", "date_start", pl.col("fatalities_best").fill_null(-1)).rows()],
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<extra>%{fullData.name}</extra>",
         ))
     figure.update_layout(font=FONT, height=height, margin=dict(l=0, r=0, t=0, b=0), geo=_geo_layout(),
@@ -177,21 +201,25 @@ def events_map_figure(events: pl.DataFrame, height: int = 560, min_size: int = 7
     return figure
 
 
-def grid_map_figure(cells: pl.DataFrame, cell_degrees: float) -> go.Figure:
+def grid_map_figure(cells: pl.DataFrame, cell_degrees: float, lang: str = DEFAULT_LANGUAGE) -> go.Figure:
     """Events counted per grid cell, for more events than a browser draws smoothly. `cells`
     comes from queries/map_grid.sql."""
     largest = max(cells["event_count"].max() or 1, 1)  # the busiest cell is 45 px across
     figure = go.Figure(go.Scattergeo(
         lat=cells["latitude"].to_list(), lon=cells["longitude"].to_list(), mode="markers",
-        name=f"events per {cell_degrees}° cell",
+        name=translate("events per {size}° cell", lang).format(size=format_number(cell_degrees, lang)),
         marker=dict(size=[5 + 40 * (c / largest) ** 0.5 for c in cells["event_count"].to_list()], color="#9b2226",
                     opacity=0.6, line=dict(width=0.5, color="white")),
         customdata=cells.select("event_count", "fatalities", "main_type", "places").rows(),
-        hovertemplate="<b>%{customdata[0]:,} events</b> (%{customdata[2]} most)<br>%{customdata[1]:,} deaths reported"
-                      "<br>%{customdata[3]}<extra></extra>",
+        hovertemplate="<b>%{customdata[0]:,} " + translate("events", lang) + "</b> (%{customdata[2]} "
+                      + translate("most", lang) + ")<br>%{customdata[1]:,} " + translate("deaths reported", lang)
+                      + "<br>%{customdata[3]}<extra></extra>",
     ))
     total = int(cells["event_count"].sum()) if cells.height else 0
     figure.update_layout(font=FONT, height=580, margin=dict(l=0, r=0, t=30, b=0), geo=_geo_layout(), showlegend=False,
-                         title=dict(text=f"{total:,} events, counted per {cell_degrees}° cell (too many to draw one by one)",
+                         separators=format_number(1000.5, lang)[-2] + format_number(1000, lang)[1],
+                         title=dict(text=translate("{count} events, counted per {size}° cell (too many to draw one by one)",
+                                                   lang).format(count=format_number(total, lang),
+                                                                size=format_number(cell_degrees, lang)),
                                     font=dict(size=13), x=0))
     return figure

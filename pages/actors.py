@@ -7,14 +7,16 @@ import streamlit as st
 from mali_tracker import actor_charts, db
 from mali_tracker.export import to_csv_bytes
 from mali_tracker.filters import parse_date
-from mali_tracker.ui import cache, chrome, sidebar
+from mali_tracker.ui import cache, chrome, language, sidebar
+from mali_tracker.ui.language import _
 
 chrome.ensure_entrypoint()
 
 MAP_MARKER_LIMIT = 20_000  # above this, the map shows grid cells counted in DuckDB
 GRID_DEGREES = 0.5
 
-st.title("Who stands with whom, and where")
+st.title(_("Who stands with whom, and where"))
+lang = language.current()
 filters = sidebar.event_filters()
 names = cache.actor_names()
 try:
@@ -32,9 +34,10 @@ event_counts = dict(zip(actor_counts["actor_id"].to_list(), actor_counts["event_
 
 if "as_of" not in st.session_state:
     messages: list[str] = []
-    asked = parse_date(st.query_params["as_of"], "as-of", messages) if "as_of" in st.query_params else None
+    asked = parse_date(st.query_params["as_of"], "as-of", messages, lang) if "as_of" in st.query_params else None
     if asked and not first_date <= asked <= last_date:
-        messages.append(f"The network covers {first_date} to {last_date}; {asked} was moved inside that range.")
+        messages.append(_("The network covers {first} to {last}; {asked} was moved inside that range.").format(
+            first=first_date, last=last_date, asked=asked))
         asked = min(max(asked, first_date), last_date)
     for message in messages:
         st.warning(message, icon=":material/link_off:")
@@ -49,32 +52,33 @@ def select_clicked_actor() -> None:
         st.session_state[sidebar.WIDGET_PREFIX + "actor"] = clicked[:1]
 
 
-st.header("The network")
-as_of = st.slider("As of", min_value=first_date, max_value=last_date, key="as_of", format="YYYY-MM-DD")
+st.header(_("The network"))
+as_of = st.slider(_("As of"), min_value=first_date, max_value=last_date, key="as_of", format="YYYY-MM-DD")
 if as_of == last_date:
     st.query_params.pop("as_of", None)
 else:
     st.query_params["as_of"] = as_of.isoformat()
 profiled = filters.actors[0] if filters.actors else None
 relations = cache.query("relations_as_of", as_of=as_of)
-st.caption(
-    f"**{relations.height} relations in force on {as_of:%d %B %Y}** between "
-    f"{len(set(relations['source_actor_id']) | set(relations['target_actor_id']))} actors. "
-    "Each actor keeps its place as the date moves; node size follows the events it took part in. "
-    "Click an actor, or choose one in the sidebar, to profile it."
-)
-network_figure = cache.figure("network", {"as_of": as_of, "highlight": profiled},
-                           lambda: actor_charts.network_figure(relations, positions, event_counts, highlight=profiled))
+st.caption(_(
+    "**{count} relations in force on {date}** between {actors} actors. Each actor keeps its place as the date "
+    "moves; node size follows the events it took part in. Click an actor, or choose one in the sidebar, to "
+    "profile it.").format(count=relations.height, date=language.date(as_of, "long"),
+                          actors=len(set(relations["source_actor_id"]) | set(relations["target_actor_id"]))))
+network_figure = cache.figure("network", {"as_of": as_of, "highlight": profiled, "lang": lang},
+                              lambda: actor_charts.network_figure(relations, positions, event_counts,
+                                                                  highlight=profiled, lang=lang))
 chrome.first_tap_selects()
 st.plotly_chart(
     network_figure,
     config=chrome.PLOTLY_CONFIG, key="network", on_select=select_clicked_actor, selection_mode="points",
-    alt=f"Network of {relations.height} relations between actors in Mali on {as_of}.",
+    alt=_("Network of {count} relations between actors in Mali on {date}.").format(
+        count=relations.height, date=language.date(as_of, "long")),
 )
-with st.expander(f"The {relations.height} relations as a table"):
+with st.expander(_("The {count} relations as a table").format(count=relations.height)):
     st.dataframe(relations.drop("source_actor_id", "target_actor_id"), hide_index=True,
                  column_config={"source_urls": st.column_config.TextColumn("sources")})
-st.download_button(f"Download the {relations.height} relations as CSV", to_csv_bytes(relations),
+st.download_button(_("Download the {count} relations as CSV").format(count=relations.height), to_csv_bytes(relations),
                    file_name=chrome.download_name(f"mali-relations-{as_of}"), mime="text/csv",
                    icon=":material/download:", on_click="ignore", key="relations_csv")
 
@@ -83,66 +87,79 @@ if profiled:
     st.header(profile["name"])
     facts = [profile["actor_type"].replace("_", " ")]
     if profile["name_fr"]:
-        facts.append(f"French: {profile['name_fr']}")
+        facts.append(_("French: {name}").format(name=profile["name_fr"]))
     if profile["aliases"]:
-        facts.append(f"also {profile['aliases']}")
+        facts.append(_("also {aliases}").format(aliases=profile["aliases"]))
     if profile["parent_name"]:
-        facts.append(f"part of {profile['parent_name']}")
+        facts.append(_("part of {parent}").format(parent=profile["parent_name"]))
     if profile["active_from"] or profile["active_to"]:
-        facts.append(f"active {profile['active_from'] or '…'} – {profile['active_to'] or 'now'}")
+        facts.append(_("active {start} – {end}").format(
+            start=language.date(profile["active_from"]) if profile["active_from"] else "…",
+            end=language.date(profile["active_to"]) if profile["active_to"] else _("now")))
     st.caption(" · ".join(facts))
-    st.write(profile["description"])
+    st.text(language.pick(profile, "description"))
     own = cache.query("actor_relations", actor_id=profiled)
     if own.height:
-        timeline = cache.figure("actor_relations", {"actor_id": profiled},
-                             lambda: actor_charts.relation_timeline_figure(own, profile["name"], first_date, last_date))
+        timeline = cache.figure("actor_relations", {"actor_id": profiled, "lang": lang},
+                                lambda: actor_charts.relation_timeline_figure(own, profile["name"], first_date,
+                                                                              last_date, lang))
         st.plotly_chart(timeline, config=chrome.PLOTLY_CONFIG, key="actor_timeline",
-                        alt=f"{own.height} relations of {profile['name']} as bars over time.")
-        with st.expander(f"The {own.height} relations of {profile['name']} as a table"):
+                        alt=_("{count} relations of {name} as bars over time.").format(count=own.height,
+                                                                                        name=profile["name"]))
+        with st.expander(_("The {count} relations of {name} as a table").format(count=own.height, name=profile["name"])):
             st.dataframe(own.drop("other_actor_id"), hide_index=True)
     # the profile counts this actor's own events (other selected actors do not add theirs)
     own_filters = replace(filters, actors=(profiled,))
     own_count = int(cache.query("events_count", **own_filters.query_params())["event_count"][0])
     actor_events = cache.query("events_filtered", **own_filters.query_params(row_limit=500))
-    st.markdown(f"**{own_count:,} events with {profile['name']}** match the other filters"
-                + (f"; the first {actor_events.height} are listed." if own_count > actor_events.height else "."))
+    st.markdown(_("**{count} events with {name}** match the other filters").format(
+        count=language.number(own_count), name=profile["name"])
+        + (_("; the first {shown} are listed.").format(shown=actor_events.height)
+           if own_count > actor_events.height else "."))
     st.dataframe(actor_events.select("date_start", "title", "event_type", "location", "source_urls"),
                  hide_index=True)
-    st.markdown("Sources: " + " · ".join(f"[{i + 1}]({url})" for i, url in
+    st.markdown(_("Sources:") + " " + " · ".join(f"[{i + 1}]({url})" for i, url in
                                          enumerate((profile["source_urls"] or "").split())))
 
-st.header("Where they act")
+st.header(_("Where they act"))
 chrome.data_scope_note(summary)
 try:
     mappable = int(cache.query("map_count", **filters.query_params())["event_count"][0])
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
-who = f" involving {', '.join(names.get(a, a) for a in filters.actors)}" if filters.actors else ""
-window = f"{filters.start:%d %b %Y} – {filters.end:%d %b %Y}"
+who = (_(" involving {actors}").format(actors=", ".join(names.get(a, a) for a in filters.actors))
+       if filters.actors else "")
+window = f"{language.date(filters.start)} – {language.date(filters.end)}"
 if mappable == 0:
-    st.info(f"No event with a place matches the filters{who} for {window}.")
+    st.info(_("No event with a place matches the filters{who} for {window}.").format(who=who, window=window))
 elif mappable > MAP_MARKER_LIMIT:
     cells = cache.query("map_grid", cell_degrees=GRID_DEGREES, **filters.query_params())
-    st.caption(f"**{mappable:,} events**{who}, {window}: too many to draw one by one, so they are "
-               f"counted per {GRID_DEGREES}° cell (about 55 km); circle size follows the count.")
-    grid_map = cache.figure("grid_map", filters.query_params(), lambda: actor_charts.grid_map_figure(cells, GRID_DEGREES))
+    st.caption(_("**{count} events**{who}, {window}: too many to draw one by one, so they are counted per "
+                 "{size}° cell (about 55 km); circle size follows the count.").format(
+        count=language.number(mappable), who=who, window=window, size=language.number(GRID_DEGREES)))
+    grid_map = cache.figure("grid_map", {**filters.query_params(), "lang": lang},
+                            lambda: actor_charts.grid_map_figure(cells, GRID_DEGREES, lang))
     st.plotly_chart(grid_map, config=chrome.PLOTLY_CONFIG, key="map",
-                    alt=f"Map of {mappable:,} events in {cells.height} grid cells.")
-    with st.expander("The grid cells as a table"):
+                    alt=_("Map of {count} events in {cells} grid cells.").format(
+                        count=language.number(mappable), cells=cells.height))
+    with st.expander(_("The grid cells as a table")):
         st.dataframe(cells, hide_index=True)
-    st.download_button("Download the mapped cells as CSV", lambda: to_csv_bytes(cells),
+    st.download_button(_("Download the mapped cells as CSV"), lambda: to_csv_bytes(cells),
                        file_name=chrome.download_name("mali-map-cells"),
                        mime="text/csv", icon=":material/download:", on_click="ignore", key="map_csv")
 else:
     mapped = cache.query("map_events", row_limit=MAP_MARKER_LIMIT, **filters.query_params())
-    st.caption(f"**{mapped.height:,} events on the map**{who}, {window}. Colour by event type, "
-               "size by reported deaths. Events placed only by region sit on the region's capital.")
-    events_map = cache.figure("events_map", filters.query_params(), lambda: actor_charts.events_map_figure(mapped))
+    st.caption(_("**{count} events on the map**{who}, {window}. Colour by event type, size by reported deaths. "
+                 "Events placed only by region sit on the region's capital.").format(
+        count=language.number(mapped.height), who=who, window=window))
+    events_map = cache.figure("events_map", {**filters.query_params(), "lang": lang},
+                              lambda: actor_charts.events_map_figure(mapped, lang=lang))
     st.plotly_chart(events_map, config=chrome.PLOTLY_CONFIG, key="map",
-                    alt=f"Map of Mali with {mapped.height} events{who}.")
-    with st.expander("The mapped events as a table"):
+                    alt=_("Map of Mali with {count} events{who}.").format(count=mapped.height, who=who))
+    with st.expander(_("The mapped events as a table")):
         st.dataframe(mapped, hide_index=True)
-    st.download_button(f"Download the {mapped.height:,} mapped events as CSV", lambda: to_csv_bytes(mapped),
+    st.download_button(_("Download the {count} mapped events as CSV").format(count=language.number(mapped.height)),
+                       lambda: to_csv_bytes(mapped),
                        file_name=chrome.download_name(f"mali-map-{filters.start}-{filters.end}"), mime="text/csv",
                        icon=":material/download:", on_click="ignore", key="map_csv")
 chrome.footer()

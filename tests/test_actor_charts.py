@@ -78,7 +78,7 @@ def test_an_actors_relations_read_in_their_direction(bundled_db):
     figure = actor_charts.relation_timeline_figure(own, "France", dt.date(2012, 1, 1), dt.date(2025, 11, 9))
     labels = list(figure.layout.yaxis.ticktext)
     assert "Operation Serval deployed by France" in labels
-    assert "partner Government of Mali" in labels
+    assert "partner of Government of Mali" in labels
     assert len(figure.data) == own.height
 
 

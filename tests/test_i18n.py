@@ -107,8 +107,10 @@ def test_the_front_page_in_french_shows_no_english_interface_string():
 
 
 # Pages whose every interface string goes through the catalogue (the rest are being converted).
-FRENCH_PAGES = [("timeline", {}), ("estimates", {}), ("event", {"id": "ev0303"}), ("explore", {"q": "Kidal"}),
-                ("timeline", {"event": "ev0303", "end": "2025-11-09"})]
+FRENCH_PAGES = [
+    ("timeline", {}), ("estimates", {}), ("event", {"id": "ev0303"}), ("explore", {"q": "Kidal"}),
+    ("actors", {"actor": "france"}), ("timeline", {"event": "ev0303", "end": "2025-11-09"}),
+]
 
 
 @pytest.mark.parametrize(("page", "params"), FRENCH_PAGES)

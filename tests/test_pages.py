@@ -164,7 +164,7 @@ def test_estimates_bad_subject():
 def test_actors_default_is_the_latest_date(bundled_db):
     latest = db.run_query(bundled_db, "dataset_summary")["last_date"][0]
     app = open_page("actors")
-    assert f"relations in force on {latest:%d %B %Y}" in captions(app)
+    assert f"relations in force on {i18n.format_date(latest, 'en', 'long')}" in captions(app)
     assert app.slider[0].value == latest
     assert not app.warning
 
@@ -172,7 +172,7 @@ def test_actors_default_is_the_latest_date(bundled_db):
 def test_actors_as_of_and_actor_from_the_link():
     app = open_page("actors", as_of="2016-06-01", actor="france")
     assert app.slider[0].value.isoformat() == "2016-06-01"
-    assert "relations in force on 01 June 2016" in captions(app)
+    assert "relations in force on 1 June 2016" in captions(app)
     assert "France" in [h.value for h in app.header]
 
 
