@@ -86,6 +86,24 @@ def test_every_page_opens_cleanly_offline_with_its_charts_drawn(page, app_url, p
     assert_clean(page, app_url)
 
 
+@pytest.mark.parametrize(("path", "title", "charts"), [
+    ("/?lang=fr", "Mali Crisis Tracker", 0),
+    ("/timeline?lang=fr", "Chronologie de la crise malienne", 1),
+    ("/explore?lang=fr", "Explorer les données", 0),
+    ("/methodology?lang=fr", "Méthodologie", 0),
+    ("/estimates?lang=fr", "Combien, selon qui ?", 2),
+    ("/actors?lang=fr", "Qui est avec qui, et où", 2),
+    ("/event?id=ev0303&lang=fr", "Le général Abass Dembélé arrêté à Kati", 1),
+])
+def test_every_page_opens_in_french_offline_with_its_charts_drawn(page, app_url, path, title, charts):
+    visit(page, app_url, path, title)
+    if charts:
+        drawn = page.locator(".js-plotly-plot").filter(has=page.locator(".scatterlayer .point, .scattergeo path"))
+        drawn.nth(charts - 1).wait_for(timeout=30_000)
+    assert page.locator(".st-key-top_bar").get_by_text("Explorer les données").count() == 1
+    assert_clean(page, app_url)
+
+
 def test_timeline_draws_one_marker_per_event(page, app_url):
     visit(page, app_url, "/timeline?region=Kidal", "Timeline of Mali's crisis")
     page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for(timeout=30_000)
