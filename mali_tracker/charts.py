@@ -110,7 +110,7 @@ def date_ticks(start: dt.date, end: dt.date, lang: str) -> dict:
         return {}
     days = (end - start).days
     if days > 3 * 365:
-        step = max(1, (end.year - start.year) // 12)
+        step = max(1, -(-(end.year - start.year) // 7))  # about seven labels, so they fit a phone
         values = [dt.date(year, 1, 1) for year in range(start.year + (start > dt.date(start.year, 1, 1)),
                                                            end.year + 1, step)]
         return dict(tickvals=values, ticktext=[str(value.year) for value in values])

@@ -30,6 +30,15 @@ CODED_VALUES = (
     # an actor's part in an event
     N_("initiator"), N_("target"), N_("associated"),
 )
+# Kinds of actor (actors.actor_type), as words.
+ACTOR_TYPE_WORDS = {
+    "state": N_("state"), "armed_forces": N_("armed forces"), "junta_body": N_("junta body"),
+    "government_body": N_("government body"), "person": N_("person"), "foreign_state": N_("foreign state"),
+    "foreign_force": N_("foreign force"), "private_military": N_("private military company"),
+    "international_org": N_("international organisation"), "regional_org": N_("regional organisation"),
+    "jihadist_group": N_("jihadist group"), "armed_movement": N_("armed movement"), "militia": N_("militia"),
+    "political_movement": N_("political movement"), "civilians": N_("civilians"),
+}
 
 
 def shown(value: str | None, lang: str) -> str:

@@ -5,10 +5,12 @@ from dataclasses import replace
 import streamlit as st
 
 from mali_tracker import actor_charts, db
+from mali_tracker.charts import in_language
 from mali_tracker.export import to_csv_bytes
 from mali_tracker.filters import parse_date
 from mali_tracker.ui import cache, chrome, language, sidebar
 from mali_tracker.ui.language import _
+from mali_tracker.vocabulary import ACTOR_TYPE_WORDS
 
 chrome.ensure_entrypoint()
 
@@ -85,7 +87,7 @@ st.download_button(_("Download the {count} relations as CSV").format(count=relat
 if profiled:
     profile = cache.query("actor_profile", actor_id=profiled).row(0, named=True)
     st.header(profile["name"])
-    facts = [profile["actor_type"].replace("_", " ")]
+    facts = [_(ACTOR_TYPE_WORDS.get(profile["actor_type"], profile["actor_type"]))]
     if profile["name_fr"]:
         facts.append(_("French: {name}").format(name=profile["name_fr"]))
     if profile["aliases"]:
@@ -116,7 +118,8 @@ if profiled:
         count=language.number(own_count), name=profile["name"])
         + (_("; the first {shown} are listed.").format(shown=actor_events.height)
            if own_count > actor_events.height else "."))
-    st.dataframe(actor_events.select("date_start", "title", "event_type", "location", "source_urls"),
+    st.dataframe(in_language(actor_events, lang, "title").select("date_start", "title", "event_type", "location",
+                                                                 "source_urls"),
                  hide_index=True)
     st.markdown(_("Sources:") + " " + " · ".join(f"[{i + 1}]({url})" for i, url in
                                          enumerate((profile["source_urls"] or "").split())))
