@@ -4,11 +4,11 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from mali_tracker import actor_charts, claim_charts, db
+from mali_tracker import actor_charts, db
 from mali_tracker.filters import quoted
 from mali_tracker.grades import grade_line
 from mali_tracker.markdown import plain
-from mali_tracker.ui import cache, chrome, ids, language, view
+from mali_tracker.ui import cache, chrome, event_detail, ids, language, view
 from mali_tracker.ui.language import _
 from mali_tracker.vocabulary import N_
 
@@ -50,21 +50,7 @@ def show_event(found: pl.DataFrame) -> None:
     story, where = st.columns([3, 2])
     with story:
         st.text(language.pick(event, "summary") or "")
-        subjects = cache.query("claim_subjects")
-        subject = dict(zip(subjects["event_id"].to_list(), subjects["subject"].to_list())).get(event["event_id"])
-        if subject:
-            spread_row = cache.query("claims_spread", subject=subject).row(0, named=True)
-            about = subjects.filter(pl.col("subject") == subject).row(0, named=True)
-            headline = claim_charts.spread_headline(spread_row, language.pick(about, "headline_quantity"),
-                                                    language.current())
-            st.markdown("**" + _("Published figures:") + "** " + headline + ".")
-            chrome.page_link("pages/estimates.py", label=_("Every figure, who gave it and when"),
-                             icon=":material/difference:", subject=subject)
-        elif any(event[k] is not None for k in ("fatalities_best", "fatalities_low", "fatalities_high")):
-            low, best, high = event["fatalities_low"], event["fatalities_best"], event["fatalities_high"]
-            st.markdown("**" + _("Reported deaths:") + "** " + _("best {best}, low {low}, high {high}").format(
-                best=best if best is not None else "–", low=low if low is not None else "–",
-                high=high if high is not None else _("open")))
+        event_detail.show_toll(event)
         if event["note"]:
             st.caption(_("Note:") + " " + plain(event["note"]))
         if grade := grade_line(event, language.current()):

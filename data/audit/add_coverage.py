@@ -13,12 +13,13 @@ whose title and date are already in events.csv is skipped.
 """
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+from csv_rows import read_rows, write_rows  # noqa: E402
+
 SOURCE = ROOT / "data" / "source"
 sys.path.insert(0, str(ROOT))
 
@@ -30,17 +31,8 @@ CAPITALS = {"Bamako": "bamako", "Kayes": "kayes", "Koulikoro": "koulikoro", "Mop
 NOT_PUBLISHED = {("2026-02-18", "fatalities_high")}
 
 
-def read(path: Path) -> tuple[list[str], list[dict]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def write(path: Path, header: list[str], rows: list[dict]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+read = read_rows
+write = write_rows
 
 
 def main(rows_path: Path, reading_path: Path, checked_on: str = "2026-11-30") -> None:

@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from csv_rows import read_rows, write_rows  # noqa: E402
+
 from mali_tracker.build import LANGUAGES  # noqa: E402
 
 SOURCE = ROOT / "data" / "source"
@@ -34,16 +36,11 @@ UNRECORDED_TITLE = "(headline not recorded)"
 
 
 def read(name: str) -> tuple[list[str], list[dict]]:
-    with open(SOURCE / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
+    return read_rows(SOURCE / f"{name}.csv")
 
 
 def write(name: str, header: list[str], rows: list[dict]) -> None:
-    with open(SOURCE / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(SOURCE / f"{name}.csv", header, rows)
 
 
 def unverified_title(title: str) -> bool:

@@ -11,10 +11,13 @@ in". Places no open gazetteer has keep their coordinates and say so. Safe to run
 """
 from __future__ import annotations
 
-import csv
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from csv_rows import read_rows, write_rows  # noqa: E402
+
 SOURCE = ROOT / "data" / "source"
 OPEN = ROOT / "data" / "audit" / "coordinates" / "places_open.csv"
 
@@ -55,17 +58,8 @@ NEW_PLACES = [{
 EVENT_MOVES = {"ev0148": ("tabankort", "tabankort-menaka")}
 
 
-def read(path: Path) -> tuple[list[str], list[dict]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def write(path: Path, header: list[str], rows: list[dict]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+read = read_rows
+write = write_rows
 
 
 def main() -> None:

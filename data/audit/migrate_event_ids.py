@@ -10,25 +10,23 @@ so no saved link breaks. Runs once: events that already have new ids are left al
 """
 from __future__ import annotations
 
-import csv
 import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from csv_rows import read_rows, write_rows  # noqa: E402
 
 SOURCE = Path(__file__).resolve().parents[2] / "data" / "source"
 OLD_ID = re.compile(r"^y\d{4}_e\d+$")
 
 
 def read(name: str) -> tuple[list[str], list[dict]]:
-    with open(SOURCE / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
+    return read_rows(SOURCE / f"{name}.csv")
 
 
 def write(name: str, header: list[str], rows: list[dict]) -> None:
-    with open(SOURCE / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    write_rows(SOURCE / f"{name}.csv", header, rows)
 
 
 def main() -> None:

@@ -48,6 +48,27 @@ def selected_event(clicked: list[str], events: pl.DataFrame) -> dict | None:
     return rows.row(0, named=True)
 
 
+def show_toll(event: dict) -> None:
+    """What is known of the toll: the published figures' spread (and a link to all of them)
+    where the event is a contested subject, else the deaths as the row records them. Shared by
+    the timeline's detail and the event's page."""
+    subjects = cache.query("claim_subjects")
+    subject = dict(zip(subjects["event_id"].to_list(), subjects["subject"].to_list())).get(event["event_id"])
+    if subject:
+        spread_row = cache.query("claims_spread", subject=subject).row(0, named=True)
+        about = subjects.filter(pl.col("subject") == subject).row(0, named=True)
+        headline = claim_charts.spread_headline(spread_row, language.pick(about, "headline_quantity"),
+                                                language.current())
+        st.markdown("**" + _("Published figures:") + "** " + headline + ".")
+        chrome.page_link("pages/estimates.py", label=_("Every figure, who gave it and when"),
+                         icon=":material/difference:", subject=subject)
+    elif any(event[k] is not None for k in ("fatalities_best", "fatalities_low", "fatalities_high")):
+        low, best, high = event["fatalities_low"], event["fatalities_best"], event["fatalities_high"]
+        st.markdown("**" + _("Reported deaths:") + "** " + _("best {best}, low {low}, high {high}").format(
+            best=best if best is not None else "–", low=low if low is not None else "–",
+            high=high if high is not None else _("open")))
+
+
 def show(event: dict, events: pl.DataFrame, filters: Filters) -> None:
     """The selected event: summary, toll (the claims spread where figures are contested),
     sources, and the events that sit under the same pointer."""
@@ -63,21 +84,7 @@ def show(event: dict, events: pl.DataFrame, filters: Filters) -> None:
         st.caption(f"{language.date(event['date_start'], event['date_precision'])} · {plain(place)}"
                    f" · {plain(_(event['event_type']))} ({plain(_(event['sub_event_type']))}) · {plain(_(event['theme']))}")
         st.text(language.pick(event, "summary"))
-        subjects = cache.query("claim_subjects")
-        subject = dict(zip(subjects["event_id"].to_list(), subjects["subject"].to_list())).get(event["event_id"])
-        if subject:
-            spread_row = cache.query("claims_spread", subject=subject).row(0, named=True)
-            about = subjects.filter(pl.col("subject") == subject).row(0, named=True)
-            headline = claim_charts.spread_headline(spread_row, language.pick(about, "headline_quantity"),
-                                                    language.current())
-            st.markdown("**" + _("Published figures:") + "** " + headline + ".")
-            chrome.page_link("pages/estimates.py", label=_("Every figure, who gave it and when"),
-                             icon=":material/difference:", subject=subject)
-        elif event["fatalities_best"] is not None or event["fatalities_low"] is not None:
-            low, best, high = event["fatalities_low"], event["fatalities_best"], event["fatalities_high"]
-            st.markdown("**" + _("Reported deaths:") + "** " + _("best {best}, low {low}, high {high}").format(
-                best=best if best is not None else "–", low=low if low is not None else "–",
-                high=high if high is not None else _("open")))
+        show_toll(event)
         if event["note"]:
             st.caption(_("Note:") + " " + plain(event["note"]))
         if grade := grade_line(event, language.current()):
