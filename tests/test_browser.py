@@ -256,6 +256,15 @@ def test_french_follows_the_reader_through_the_top_bar(page, app_url):
     assert_clean(page, app_url)
 
 
+def test_a_french_browser_gets_french_when_the_link_names_no_language(browser, app_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{app_url}/timeline")
+    page.get_by_role("heading", name="Chronologie de la crise malienne").wait_for(timeout=30_000)
+    assert "lang=" not in page.url, "the browser's choice is not written into the link"
+    context.close()
+
+
 def test_typing_an_actor_and_enter_picks_that_actor_alone(page, app_url):
     visit(page, app_url, "/explore", "Explore the data")
     page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Actor").click()

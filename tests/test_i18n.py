@@ -161,3 +161,13 @@ def test_every_data_dictionary_section_the_app_shows_has_its_french():
         # the same code spans (columns, files, values) in both: a section changed in one language
         # and not in the other shows here
         assert sorted(re.findall(r"`[^`]+`", body)) == sorted(re.findall(r"`[^`]+`", english)), title
+
+
+@pytest.mark.parametrize(("page", "params"), FRENCH_PAGES)
+def test_english_pages_show_no_french_interface_string(page, params):
+    app = open_page(page, **params)
+    text = rendered(app) + "\n".join(str(e.label) for e in app.get("expander"))
+    french_strings = [message.string for message in french().values()
+                      if isinstance(message.string, str) and message.string != message.id
+                      and len(message.string) > 12 and "{" not in message.string]
+    assert [m for m in french_strings if m in text] == []
