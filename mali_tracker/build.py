@@ -207,6 +207,9 @@ SOURCE_FILES: dict[str, tuple[Column, ...]] = {
         Column("figure_low", "int"),
         Column("figure_high", "int"),
         Column("figure_text", required=True),
+        Column("quote_language", "enum", True, ("en", "fr", "ar", "pl", "other")),
+        Column("figure_text_en"),  # the quote translated, where it was not said in English
+        Column("figure_text_fr"),  # the quote translated, where it was not said in French
         Column("claimed_by", required=True),
         Column("claimant_type", "enum", True, CLAIMANT_TYPES),
         Column("outlet", required=True),

@@ -83,6 +83,9 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "figure_low": pl.Int32,
         "figure_high": pl.Int32,
         "figure_text": pl.String,
+        "quote_language": pl.String,  # the language the figure was given in
+        "figure_text_en": pl.String,  # a translation where it was not English
+        "figure_text_fr": pl.String,  # a translation where it was not French
         "claimed_by": pl.String,
         "claimant_type": pl.String,
         "outlet": pl.String,

@@ -171,3 +171,14 @@ def test_english_pages_show_no_french_interface_string(page, params):
                       if isinstance(message.string, str) and message.string != message.id
                       and len(message.string) > 12 and "{" not in message.string]
     assert [m for m in french_strings if m in text] == []
+
+
+def test_quotes_stay_as_given_with_a_translation_beside_them():
+    french_page = open_page("estimates", lang="fr")
+    captions = [c.value for c in french_page.caption]
+    assert any(m.value == "**“at least around 20 arrests”**" for m in french_page.markdown)
+    assert "(traduction : « au moins une vingtaine d'arrestations »)" in captions
+    english_page = open_page("estimates")
+    assert any(m.value.startswith("**“au moins une cinquantaine") for m in english_page.markdown)
+    assert any(c.value.startswith("(translation: “") for c in english_page.caption)
+    assert not any(c.value.startswith("(translation: “at least around 20") for c in english_page.caption)

@@ -20,6 +20,10 @@ def show(claims: pl.DataFrame) -> None:
         for column, claim in zip(st.columns(CARDS_PER_ROW), rows[start:start + CARDS_PER_ROW]):
             with column.container(border=True, key=f"quote_{claim['claim_id']}"):
                 st.markdown(f"**“{plain(claim['figure_text'])}”**")
+                lang = language.current()
+                translated = claim.get(f"figure_text_{lang}") if claim.get("quote_language") != lang else None
+                if translated:  # a quote stays in the language it was given in, with a translation beside it
+                    st.caption(_("(translation: “{text}”)").format(text=plain(translated)))
                 st.caption(f"{plain(claim['claimed_by'])} · {plain(claim['outlet'])}, "
                            f"{claim_date_text(claim, language.current())}")
                 if not claim["in_spread"]:
