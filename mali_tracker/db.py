@@ -23,6 +23,7 @@ class DataUnavailable(Exception):
     def __init__(self, table: str, path: Path, reason: str):
         self.table = table
         self.path = path
+        self.reason = reason
         super().__init__(
             f"The {table} table cannot be read from {path} ({reason}). "
             "Rebuild it with `python -m mali_tracker.build`, or point MALI_TRACKER_DATA "

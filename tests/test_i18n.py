@@ -182,3 +182,14 @@ def test_quotes_stay_as_given_with_a_translation_beside_them():
     assert any(m.value.startswith("**“au moins une cinquantaine") for m in english_page.markdown)
     assert any(c.value.startswith("(translation: “") for c in english_page.caption)
     assert not any(c.value.startswith("(translation: “at least around 20") for c in english_page.caption)
+
+
+def test_a_broken_data_file_is_explained_in_french(tmp_path, monkeypatch):
+    import shutil
+    for parquet in paths.DEFAULT_DATA_DIR.glob("*.parquet"):
+        shutil.copy(parquet, tmp_path / parquet.name)
+    (tmp_path / "events.parquet").write_bytes(b"garbage")
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(tmp_path))
+    app = open_page("timeline", lang="fr")
+    assert app.error and app.error[0].value.startswith("La table events ne peut pas être lue")
+    assert "le fichier est vide ou corrompu" in app.error[0].value

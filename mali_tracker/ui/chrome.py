@@ -10,6 +10,7 @@ import streamlit as st
 from mali_tracker import db, paths
 from mali_tracker.ui import cache, language, view
 from mali_tracker.ui.language import _
+from mali_tracker.vocabulary import N_
 
 # Plotly draws from the bundled library; the map outlines come from our own static folder.
 PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": "app/static/topojson/"}
@@ -51,6 +52,10 @@ def ensure_entrypoint() -> None:
         st.rerun()
 
 
+# Why a table cannot be read (db.DataUnavailable.reason), marked for the catalogue.
+DATA_PROBLEMS = (N_("file is missing"), N_("file is empty or corrupt"))
+
+
 class PageEnded(Exception):
     """A page has said all it can (see end_page)."""
 
@@ -63,7 +68,10 @@ def end_page() -> NoReturn:
 
 def stop_on_data_problem(exc: db.DataUnavailable) -> NoReturn:
     """Tell the reader which file is broken and how to rebuild it, then end the page."""
-    st.error(str(exc), icon=":material/database:")
+    st.error(_("The {table} table cannot be read from {path} ({reason}). Rebuild it with `python -m "
+               "mali_tracker.build`, or point MALI_TRACKER_DATA at a folder made by `python -m mali_tracker.ingest` "
+               "(run it again on an older folder).").format(table=exc.table, path=exc.path, reason=_(exc.reason)),
+             icon=":material/database:")
     end_page()
 
 
