@@ -196,6 +196,7 @@ def test_every_download_is_safe_and_holds_the_rows_it_announces(page, app_url, p
     visit(page, app_url, path, title)
     if "methodology" in path:
         page.get_by_text("sources, with links").click()
+        settle(page)
     buttons = page.get_by_role("button", name=re.compile(r"^Download .* as CSV$"))
     # The browser draws the buttons one by one (the map's can come before the relations'):
     # wait for all of them, so each label is read from the button that is then clicked.
@@ -205,7 +206,7 @@ def test_every_download_is_safe_and_holds_the_rows_it_announces(page, app_url, p
         button = buttons.nth(index)
         announced = int("".join(ch for ch in button.inner_text().split("Download")[1].split("as CSV")[0]
                                 if ch.isdigit()))
-        with page.expect_download() as download_info:
+        with page.expect_download(timeout=60_000) as download_info:
             button.click()
         data = open(download_info.value.path(), "rb").read()
         assert download_info.value.suggested_filename.endswith(f"-v{DATA_VERSION}.csv"), "names the data version"
@@ -240,7 +241,7 @@ def test_clicking_an_event_shows_its_summary_and_sources(page, app_url):
     page.get_by_role("heading", name=title).first.wait_for(timeout=30_000)
     assert "q=Dembele" in page.url
     page.locator(".js-plotly-plot .scattergeo path").first.wait_for(timeout=30_000)
-    assert page.get_by_text("Cite this event").count() == 1
+    page.get_by_text("Cite this event").wait_for(timeout=30_000)  # drawn after the map
     assert_clean(page, app_url)
 
 
