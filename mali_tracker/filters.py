@@ -36,7 +36,7 @@ class Filters:
     regions: tuple[str, ...] = ()
     q: str = ""
 
-    def query_params(self, row_limit: int | None = None) -> dict:
+    def query_params(self, row_limit: int | None = None, row_offset: int = 0) -> dict:
         """Named parameters for the queries built on `filtered_events`."""
         params = {
             "start": self.start,
@@ -47,8 +47,9 @@ class Filters:
             "regions": list(self.regions),
             "terms": search_terms(self.q),
         }
-        if row_limit is not None:
+        if row_limit is not None:  # a page of rows: at most row_limit, after skipping row_offset
             params["row_limit"] = row_limit
+            params["row_offset"] = row_offset
         return params
 
 

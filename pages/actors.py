@@ -151,7 +151,7 @@ elif mappable > MAP_MARKER_LIMIT:
                        file_name=chrome.download_name("mali-map-cells"),
                        mime="text/csv", icon=":material/download:", on_click="ignore", key="map_csv")
 else:
-    mapped = cache.query("map_events", row_limit=MAP_MARKER_LIMIT, **filters.query_params())
+    mapped = cache.query("map_events", **filters.query_params(row_limit=MAP_MARKER_LIMIT))
     st.caption(_("**{count} events on the map**{who}, {window}. Colour by event type, size by reported deaths. "
                  "Events placed only by region sit on the region's capital.").format(
         count=language.number(mapped.height), who=who, window=window))

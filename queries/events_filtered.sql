@@ -1,7 +1,8 @@
 -- events_filtered: the events matching the sidebar filters, with their sources, for the
 -- timeline markers, the explore table and the CSV download.
 -- Parameters: $start, $end (DATE); $types, $themes, $actors, $regions (VARCHAR[], empty = all);
---   $needles (VARCHAR[], from search_needles.sql; [] = no search); $row_limit (BIGINT, most rows returned).
+--   $needles (VARCHAR[], from search_needles.sql; [] = no search); $row_limit (BIGINT, most rows returned);
+--   $row_offset (BIGINT, rows skipped first: a page of the ordered rows).
 -- Output: event_id, date_start, date_end, date_precision, title, label, summary, title_fr, label_fr,
 --   summary_fr (the French beside the English; empty for imported rows), event_type,
 --   sub_event_type, theme, location, admin1, country, latitude, longitude, geo_precision,
@@ -13,7 +14,7 @@ WITH matched AS (
     SELECT *
     FROM filtered_events($start, $end, $types, $themes, $actors, $regions, $needles)
     ORDER BY date_start, event_id
-    LIMIT $row_limit
+    LIMIT $row_limit OFFSET $row_offset
 ),
 cited AS (
     SELECT m.event_id,

@@ -62,7 +62,7 @@ def test_every_actor_in_a_relation_has_a_stored_position(bundled_db):
 
 def test_map_markers_and_grid(bundled_db):
     filters = Filters(end=dt.date(2025, 11, 9))
-    events = db.run_query(bundled_db, "map_events", row_limit=20_000, **filters.query_params())
+    events = db.run_query(bundled_db, "map_events", **filters.query_params(row_limit=20_000))
     figure = actor_charts.events_map_figure(events)
     assert sum(len(trace.lat) for trace in figure.data) == events.height
     assert figure.layout.geo.scope == "africa"

@@ -100,7 +100,7 @@ def test_every_page_opens_in_french_offline_with_its_charts_drawn(page, app_url,
     if charts:
         drawn = page.locator(".js-plotly-plot").filter(has=page.locator(".scatterlayer .point, .scattergeo path"))
         drawn.nth(charts - 1).wait_for(timeout=30_000)
-    assert page.locator(".st-key-top_bar").get_by_text("Explorer les données").count() == 1
+    page.locator(".st-key-top_bar").get_by_text("Explorer les données").first.wait_for(timeout=30_000)
     assert_clean(page, app_url)
 
 

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from mali_tracker import paths
 
 PAGES = ["home", "timeline", "estimates", "actors", "explore", "methodology", "event"]
-PARAMS = ["start", "end", "type", "theme", "actor", "region", "q", "as_of", "subject", "event", "id"]
+PARAMS = ["start", "end", "type", "theme", "actor", "region", "q", "as_of", "subject", "event", "id", "page"]
 HOSTILE = {
     "wrong type": "12abc",
     "impossible date": "2023-02-30",
@@ -56,7 +56,7 @@ def assert_safe(app: AppTest) -> None:
 # The page that reads each parameter (the sidebar filters are read by all three event pages).
 READER = {"start": "timeline", "end": "explore", "type": "timeline", "theme": "explore",
           "actor": "actors", "region": "timeline", "q": "explore", "as_of": "actors", "subject": "estimates",
-          "event": "timeline", "id": "event"}
+          "event": "timeline", "id": "event", "page": "explore"}
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -9,7 +9,7 @@ from mali_tracker import db, i18n, paths
 APP = str(paths.PROJECT_ROOT / "app.py")
 
 
-def open_page(page: str, **params) -> AppTest:
+def open_page(page: str, /, **params) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=30)
     for key, value in params.items():
         app.query_params[key] = value
@@ -71,7 +71,7 @@ def test_explore_bad_link():
     app = open_page("explore", region="Atlantis", end="2019-02-31")
     warnings = " ".join(w.value for w in app.warning)
     assert "Unknown region `Atlantis`" in warnings and "`2019-02-31` is not a date" in warnings
-    assert len(app.dataframe[0].value) > 200
+    assert "282 events** match" in captions(app), "the default window, whole"
 
 
 @pytest.mark.parametrize(("page", "broken"), [
@@ -207,3 +207,19 @@ def test_timeline_milestones_can_be_numbered_with_a_key():
     toggle.set_value(True).run()
     key = next(m.value for m in app.markdown if m.value.startswith("**1** · "))
     assert "Coup ousts Touré" in key and "**2** · " in key
+
+
+def test_explore_pages_its_table_through_the_link():
+    app = open_page("explore")
+    table = app.dataframe[0].value
+    assert len(table) == 100 and "page 1 of 3" in captions(app)
+    second = open_page("explore", **{"page": "2"})
+    rows = second.dataframe[0].value
+    assert len(rows) == 100 and "rows 101–200 are shown (page 2 of 3)" in captions(second)
+    assert set(rows["event_id"]).isdisjoint(set(table["event_id"]))
+    second.button(key="page_next").click().run()
+    assert second.query_params["page"] in ("3", ["3"]) and len(second.dataframe[0].value) == 82
+    beyond = open_page("explore", **{"page": "99"})
+    assert "page 3 of 3" in captions(beyond)
+    wrong = open_page("explore", **{"page": "two"})
+    assert "is not a page number" in wrong.warning[0].value and "page 1 of 3" in captions(wrong)

@@ -15,7 +15,7 @@ EVERYTHING = dict(start=dt.date(2011, 1, 1), end=dt.date(2026, 12, 31))
 
 def titles(bundled_db, q: str, **window) -> list[str]:
     filters = Filters(q=q, **(window or EVERYTHING))
-    return db.run_query(bundled_db, "events_filtered", row_limit=1000, **filters.query_params())["title"].to_list()
+    return db.run_query(bundled_db, "events_filtered", **filters.query_params(row_limit=1000))["title"].to_list()
 
 
 def test_a_whole_word_does_not_match_inside_a_longer_one(bundled_db):
