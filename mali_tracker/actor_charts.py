@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from mali_tracker.charts import EVENT_TYPE_COLOURS, FONT, date_ticks, in_language
-from mali_tracker.i18n import DEFAULT_LANGUAGE, format_date, format_number, translate
+from mali_tracker.i18n import DEFAULT_LANGUAGE, format_date, format_number, plotly_separators, translate
 from mali_tracker.vocabulary import N_
 
 # Actor types grouped as a reader thinks of them, each with a colour and a marker shape.
@@ -217,7 +217,7 @@ def grid_map_figure(cells: pl.DataFrame, cell_degrees: float, lang: str = DEFAUL
     ))
     total = int(cells["event_count"].sum()) if cells.height else 0
     figure.update_layout(font=FONT, height=580, margin=dict(l=0, r=0, t=30, b=0), geo=_geo_layout(), showlegend=False,
-                         separators=format_number(1000.5, lang)[-2] + format_number(1000, lang)[1],
+                         separators=plotly_separators(lang),
                          title=dict(text=translate("{count} events, counted per {size}° cell (too many to draw one by one)",
                                                    lang).format(count=format_number(total, lang),
                                                                 size=format_number(cell_degrees, lang)),

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import polars as pl
 from babel.dates import get_month_names
 
-from mali_tracker.i18n import DEFAULT_LANGUAGE, format_date, format_number, translate
+from mali_tracker.i18n import DEFAULT_LANGUAGE, format_date, plotly_separators, translate
 from mali_tracker.schema import EVENT_TYPES, THEMES
 from mali_tracker.vocabulary import N_
 
@@ -297,7 +297,7 @@ def timeline_figure(
     levels = _add_milestone_labels(figure, events, start, end, numbered, lang)
     figure.update_layout(
         font=FONT,
-        separators=format_number(1000.5, lang)[-2] + format_number(1000, lang)[1],
+        separators=plotly_separators(lang),
         height=560 + LABEL_ROW_HEIGHT_PX * levels,
         margin=dict(l=10, r=10, t=56 if numbered else 40, b=10),
         plot_bgcolor="white",
@@ -368,7 +368,7 @@ def counts_timeline_figure(counts: pl.DataFrame, periods: pl.DataFrame, start: d
         margin=dict(l=10, r=10, t=40, b=10),
         plot_bgcolor="white",
         paper_bgcolor="white",
-        separators=format_number(1000.5, lang)[-2] + format_number(1000, lang)[1],
+        separators=plotly_separators(lang),
         legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, title=None),  # clear of two-line date ticks
         xaxis=dict(type="date", range=[start, end], title=None, **date_ticks(start, end, lang)),
         yaxis=dict(title=translate(EVENTS_PER[unit], lang), gridcolor="#e6e6e6"),

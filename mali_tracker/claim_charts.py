@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from mali_tracker.charts import FONT, date_ticks
-from mali_tracker.i18n import DEFAULT_LANGUAGE, format_date, format_number, translate, translate_plural
+from mali_tracker.i18n import DEFAULT_LANGUAGE, format_date, format_number, plotly_separators, translate, translate_plural
 from mali_tracker.vocabulary import N_
 
 CLAIMANT_LABELS = {
@@ -184,7 +184,7 @@ def range_figure(claims: pl.DataFrame, headline_quantity: str, lang: str = DEFAU
         plot_bgcolor="white", paper_bgcolor="white",
         # the legend starts 70 px under the plot, clear of the axis and its title at any height
         legend=dict(orientation="h", yanchor="top", y=-70 / plot_px, x=0, title=None),
-        separators=format_number(1000.5, lang)[-2] + format_number(1000, lang)[1],
+        separators=plotly_separators(lang),
         xaxis=dict(title=headline_quantity.capitalize(), rangemode="tozero", gridcolor="#e6e6e6",
                    range=[0, arrow_end * 1.03], fixedrange=True),
         yaxis=dict(showticklabels=False, showgrid=False, zeroline=False, fixedrange=True,
@@ -218,7 +218,7 @@ def evolution_figure(claims: pl.DataFrame, headline_quantity: str, lang: str = D
         plot_bgcolor="white", paper_bgcolor="white",
         # the legend sits above the plot, where it cannot run into the date axis or its title
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, title=None),
-        separators=format_number(1000.5, lang)[-2] + format_number(1000, lang)[1],
+        separators=plotly_separators(lang),
         xaxis=dict(type="date", title=translate("Published", lang), gridcolor="#f0f0f0",
                    **(date_ticks(dated["published_date"].min(), dated["published_date"].max(), lang)
                       if dated.height else {})),

@@ -57,6 +57,12 @@ def format_number(value: float | int, lang: str) -> str:
     return format_decimal(value, locale=lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
 
 
+def plotly_separators(lang: str) -> str:
+    """Plotly's `separators` layout setting (decimal mark, then thousands separator) for `lang`:
+    '.,' in English, ',' and a narrow no-break space in French."""
+    return format_number(1000.5, lang)[-2] + format_number(1000, lang)[1]
+
+
 def language_from_header(accept_language: str | None) -> str:
     """The reader's first choice among our languages in an Accept-Language header, else English."""
     choices = []
