@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
-from mali_tracker import datapackage, manifest, network, paths
+from mali_tracker import network, paths, store
 from mali_tracker.schema import (
     DATE_PRECISIONS,
     EVENT_TYPES,
@@ -555,27 +553,10 @@ def build_tables(source_dir: Path, today: dt.date | None = None) -> dict[str, pl
     return assemble(rows)
 
 
-def write_tables(tables: dict[str, pl.DataFrame], out_dir: Path) -> list[Path]:
-    """Write each table to a temporary file in `out_dir`, then rename all into place."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for name, frame in tables.items():
-            handle, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".parquet.tmp", dir=out_dir)
-            os.close(handle)
-            frame.write_parquet(tmp_name, statistics=True)
-            staged.append((Path(tmp_name), out_dir / f"{name}.parquet"))
-    except BaseException:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-        raise
-    for tmp, final in staged:
-        os.replace(tmp, final)
-    descriptor = out_dir / "datapackage.json"
-    descriptor_tmp = out_dir / ".datapackage.json.tmp"
-    descriptor_tmp.write_text(datapackage.to_json(tables), encoding="utf-8")
-    os.replace(descriptor_tmp, descriptor)
-    return [final for _, final in staged]
+def write_tables(tables: dict[str, pl.DataFrame], out_dir: Path, made_from: str = "") -> str:
+    """Publish the tables into `out_dir` as a new data version (store.publish: readers switch
+    to it in one step, and a failure leaves what they read untouched); returns the version."""
+    return store.publish_tables(tables, out_dir, "build", made_from)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -591,12 +572,11 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"Build refused, nothing written. Problems in {args.source}:\n{exc}", file=sys.stderr)
         return 1
-    written = write_tables(tables, out_dir)
-    made = manifest.write_manifest(out_dir, "build", str(args.source.resolve().relative_to(paths.PROJECT_ROOT))
-                                   if args.source.resolve().is_relative_to(paths.PROJECT_ROOT) else str(args.source),
-                                   {name: frame.height for name, frame in tables.items()})
-    counts = ", ".join(f"{t.stem} {tables[t.stem].height}" for t in written)
-    print(f"Wrote {len(written)} tables to {out_dir}: {counts}; data version {made['version']}")
+    source = args.source.resolve()
+    made_from = str(source.relative_to(paths.PROJECT_ROOT)) if source.is_relative_to(paths.PROJECT_ROOT) else str(source)
+    version = write_tables(tables, out_dir, made_from)
+    counts = ", ".join(f"{name} {frame.height}" for name, frame in tables.items())
+    print(f"Wrote {len(tables)} tables to {out_dir}: {counts}; data version {version}")
     return 0
 
 

@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
 import sys
-import tempfile
 import unicodedata
 from pathlib import Path
 
 import polars as pl
 
-from mali_tracker import datapackage, manifest
+from mali_tracker import store
 from mali_tracker.schema import TABLES, conform, empty_table, without_review
 
 
@@ -112,27 +109,7 @@ def actor_tables(links: pl.DataFrame, origin: str) -> tuple[pl.DataFrame, pl.Dat
 
 
 def write_folder(tables: dict[str, pl.DataFrame], out_dir: Path, made_by: str = "ingest", made_from: str = "") -> None:
-    """Write every table into a temporary folder beside `out_dir`, then swap it into place:
-    a failure leaves `out_dir` as it was."""
+    """Publish every table into `out_dir` as a new data version (store.publish): an app
+    serving the folder switches to it in one step, and a failure leaves it as it was."""
     complete = {name: tables.get(name, empty_table(name)) for name in TABLES}
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    try:
-        for name, frame in complete.items():
-            progress(f"writing {name} ({frame.height:,} rows)")
-            frame.write_parquet(staging / f"{name}.parquet", statistics=True)
-        (staging / "datapackage.json").write_text(datapackage.to_json(complete), encoding="utf-8")
-        manifest.write_manifest(staging, made_by, made_from, {name: frame.height for name, frame in complete.items()})
-        old = None
-        if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}.old")
-            if old.exists():
-                shutil.rmtree(old)
-            os.replace(out_dir, old)
-        os.replace(staging, out_dir)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    store.publish_tables(complete, out_dir, made_by, made_from, progress=progress)

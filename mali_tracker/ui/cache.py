@@ -1,8 +1,9 @@
 """Cached reads shared by every page: the one connection, named queries, figures, lookups.
 
-Everything here is keyed by the data folder and its data version (manifest.json, written by
-build and ingest), so pointing MALI_TRACKER_DATA elsewhere, or rebuilding the data while the
-app serves, never serves another folder's or an older version's answers beside new ones.
+Everything here is keyed by the folder of the data version a page run reads (store.served,
+pinned once per run) and that version (manifest.json, written by build and ingest), so
+pointing MALI_TRACKER_DATA elsewhere, or rebuilding the data while the app serves, never serves
+another folder's or an older version's answers beside new ones.
 """
 from __future__ import annotations
 
@@ -18,27 +19,38 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from mali_tracker import db, manifest, paths
+from mali_tracker import db, manifest, paths, store
 from mali_tracker.filters import DEFAULT_END, DEFAULT_START, FilterChoices
 
-PINNED_VERSION = "_data_version_this_run"
+PINNED = "_data_this_run"
+
+
+def _read_served() -> tuple[Path, manifest.DataVersion]:
+    folder = store.served(paths.data_dir())
+    return folder, manifest.read_version(folder)
 
 
 def pin_data_version() -> None:
-    """Read the data version once, at the start of a page run (app.py), so that every query
-    of the run is keyed by the same version even if the data is rebuilt meanwhile."""
-    st.session_state[PINNED_VERSION] = manifest.read_version(paths.data_dir())
+    """Choose, once at the start of a page run (app.py), the folder and version every query
+    of the run reads: a publish during the run (store.publish flips a pointer) is seen by the
+    next run, never half-way through this one."""
+    st.session_state[PINNED] = _read_served()
+
+
+def _pinned() -> tuple[Path, manifest.DataVersion]:
+    pinned = st.session_state.get(PINNED)
+    return pinned if pinned is not None else _read_served()
 
 
 def data_version() -> manifest.DataVersion:
     """The version of the tables this run reads (pinned at the run's start)."""
-    pinned = st.session_state.get(PINNED_VERSION)
-    return pinned if pinned is not None else manifest.read_version(paths.data_dir())
+    return _pinned()[1]
 
 
 def _key() -> tuple[str, str]:
-    """What every cache entry is keyed by: the folder and the version of its tables."""
-    return str(paths.data_dir()), data_version().version
+    """What every cache entry is keyed by: the version's folder and the version."""
+    folder, version = _pinned()
+    return str(folder), version.version
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -83,7 +95,7 @@ def figure(chart: str, params: dict, build: Callable[[], go.Figure]) -> go.Figur
     return _cached_figure(*_key(), chart, _freeze(params), build)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=8)
 def _filter_choices(data_dir: str, version: str) -> FilterChoices:
     database = _database(data_dir, version)
     facets = db.run_query(database, "filter_options")
@@ -107,7 +119,7 @@ def filter_choices() -> FilterChoices:
     return _filter_choices(*_key())
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=8)
 def _actor_names(data_dir: str, version: str) -> dict[str, str]:
     frame = db.run_query(_database(data_dir, version), "actor_options")
     return dict(zip(frame["actor_id"].to_list(), frame["name"].to_list()))

@@ -1,0 +1,171 @@
+"""Publishing a data folder atomically: every version in a folder of its own, a pointer that flips.
+
+A data folder ROOT (the bundled `data/`, or one made by `ingest`) looks like this once
+something has been published into it:
+
+    ROOT/*.parquet, manifest.json, datapackage.json   the current tables, as plain files
+    ROOT/.versions/<version>/                         each published version, never changed
+    ROOT/.versions/CURRENT                            the name of the version readers get
+
+Readers (a page run) call `served(ROOT)` once, at the start of the run, and read every table
+from the folder it names, so a publish in the middle of a run cannot mix two versions.
+
+`publish` writes the new version's folder completely, then replaces CURRENT in one
+`os.replace` (atomic on POSIX filesystems: a reader sees the old name or the new one, never a
+half-written file), then refreshes the plain files at the top (hard links, so no copy), which
+is what git holds and what people open with DuckDB or Polars. A failure before the flip
+leaves the served version untouched. A version replaced more than `grace` seconds ago is
+deleted by a later publish: a page run lasts seconds, so no run still reads it.
+
+A folder into which nothing has been published yet (a fresh clone) is served from its plain
+files; the first publish makes it versioned.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: publishing there relies on the atomic rename alone
+    fcntl = None
+
+VERSIONS = ".versions"
+POINTER = "CURRENT"
+RETIRED = ".retired"  # inside a version folder: when it stopped being the current one
+STAGING_PREFIX = ".staging-"
+GRACE_SECONDS = 600.0
+
+
+def current_name(root: Path) -> str | None:
+    """The version ROOT's pointer names, or None when nothing was published into it."""
+    try:
+        name = (root / VERSIONS / POINTER).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return name if name and "/" not in name and not name.startswith(".") else None
+
+
+def served(root: Path) -> Path:
+    """The folder whose tables a page run starting now should read, from start to end."""
+    name = current_name(root)
+    if name is not None and (root / VERSIONS / name).is_dir():
+        return root / VERSIONS / name
+    return root
+
+
+@contextlib.contextmanager
+def _locked(versions: Path) -> Iterator[None]:
+    """One publisher at a time per folder (two builds at once would race on the pointer)."""
+    if fcntl is None:
+        yield
+        return
+    with open(versions / ".lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _replace_file(source: Path, target: Path) -> None:
+    """Put `source`'s content at `target` in one rename (a hard link when possible)."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(source, tmp)
+    except OSError:
+        shutil.copy2(source, tmp)
+    os.replace(tmp, target)
+
+
+def _mirror(version_dir: Path, root: Path) -> None:
+    """Refresh ROOT's plain files from the version just published (the manifest last)."""
+    files = sorted((p for p in version_dir.iterdir() if p.is_file() and not p.name.startswith(".")),
+                   key=lambda p: p.name == "manifest.json")
+    for path in files:
+        _replace_file(path, root / path.name)
+
+
+def _set_pointer(versions: Path, name: str) -> None:
+    tmp = versions / f".{POINTER}.{os.getpid()}.tmp"
+    tmp.write_text(name + "\n", encoding="utf-8")
+    os.replace(tmp, versions / POINTER)
+
+
+def prune(root: Path, grace: float = GRACE_SECONDS, now: float | None = None) -> list[str]:
+    """Delete versions replaced more than `grace` seconds ago, and staging folders that old
+    (left by a publisher that died); never the current version. Returns what was deleted."""
+    versions = root / VERSIONS
+    if not versions.is_dir():
+        return []
+    now = time.time() if now is None else now
+    current = current_name(root)
+    deleted = []
+    for folder in sorted(versions.iterdir()):
+        if not folder.is_dir() or folder.name == current:
+            continue
+        marker = folder / RETIRED if not folder.name.startswith(STAGING_PREFIX) else folder
+        try:
+            age = now - marker.stat().st_mtime
+        except OSError:
+            continue  # not retired (yet): a version being published by another process
+        if age > grace:
+            shutil.rmtree(folder, ignore_errors=True)
+            deleted.append(folder.name)
+    return deleted
+
+
+def publish(root: Path, write: Callable[[Path], str], grace: float = GRACE_SECONDS) -> str:
+    """Publish a new version into ROOT and make it the one readers get.
+
+    `write(folder)` writes every table file and the manifest into an empty folder and returns
+    the data version. Returns that version. If `write` fails, nothing readers see changes."""
+    root = Path(root).resolve()
+    versions = root / VERSIONS
+    versions.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=versions))
+    staging.chmod(0o755)  # mkdtemp makes it private; other readers (replicas) must enter it
+    try:
+        version = write(staging)
+        with _locked(versions):
+            target = versions / version
+            if target.is_dir():  # the same tables were published before: reuse them
+                shutil.rmtree(staging)
+            else:
+                os.rename(staging, target)
+            (target / RETIRED).unlink(missing_ok=True)
+            previous = current_name(root)
+            _set_pointer(versions, version)
+            if previous and previous != version and (versions / previous).is_dir():
+                (versions / previous / RETIRED).touch()
+            _mirror(target, root)
+            prune(root, grace)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return version
+
+
+def publish_tables(tables: dict, root: Path, made_by: str, made_from: str,
+                   grace: float = GRACE_SECONDS, progress: Callable[[str], None] | None = None) -> str:
+    """Publish Polars `tables` (name -> frame) into ROOT with their datapackage.json and
+    manifest; returns the data version."""
+    from mali_tracker import datapackage, manifest
+
+    def write(folder: Path) -> str:
+        for name, frame in tables.items():
+            if progress:
+                progress(f"writing {name} ({frame.height:,} rows)")
+            frame.write_parquet(folder / f"{name}.parquet", statistics=True)
+        (folder / "datapackage.json").write_text(datapackage.to_json(tables), encoding="utf-8")
+        made = manifest.write_manifest(folder, made_by, made_from,
+                                       {name: frame.height for name, frame in tables.items()})
+        return made["version"]
+
+    return publish(root, write, grace)
