@@ -3,22 +3,24 @@
 A data folder ROOT (the bundled `data/`, or one made by `ingest`) looks like this once
 something has been published into it:
 
-    ROOT/*.parquet, manifest.json, datapackage.json   the current tables, as plain files
-    ROOT/.versions/<version>/                         each published version, never changed
-    ROOT/.versions/CURRENT                            the name of the version readers get
+    ROOT/*.parquet, datapackage.json   the current tables, as plain files (what git holds,
+                                       what people open with DuckDB or Polars)
+    ROOT/manifest.json                 the current data version: the pointer
+    ROOT/.versions/<version>/          each published version, never changed afterwards
 
-Readers (a page run) call `served(ROOT)` once, at the start of the run, and read every table
-from the folder it names, so a publish in the middle of a run cannot mix two versions.
+Readers (a page run) call `served(ROOT)` once, at the start of the run: it names the folder of
+the version ROOT's manifest points at, and the run reads every table from there, so a publish
+in the middle of the run cannot mix two versions.
 
-`publish` writes the new version's folder completely, then replaces CURRENT in one
-`os.replace` (atomic on POSIX filesystems: a reader sees the old name or the new one, never a
-half-written file), then refreshes the plain files at the top (hard links, so no copy), which
-is what git holds and what people open with DuckDB or Polars. A failure before the flip
-leaves the served version untouched. A version replaced more than `grace` seconds ago is
-deleted by a later publish: a page run lasts seconds, so no run still reads it.
+`publish` writes the new version's folder completely, then refreshes the plain files (copies),
+the manifest last, in one `os.replace` (atomic on POSIX filesystems: a
+reader sees the old manifest or the new one). Until that last rename readers get the old
+version's folder; after it, the new one's. A failure before it leaves the served version
+untouched. A version replaced more than `grace` seconds ago is deleted by a later publish: a
+page run lasts seconds, so no run still reads it.
 
-A folder into which nothing has been published yet (a fresh clone) is served from its plain
-files; the first publish makes it versioned.
+When the plain files were replaced some other way (a `git pull`, a folder copied by hand), the
+manifest names a version with no folder, and the plain files are served as they are.
 """
 from __future__ import annotations
 
@@ -36,27 +38,23 @@ except ImportError:  # not on Windows: publishing there relies on the atomic ren
     fcntl = None
 
 VERSIONS = ".versions"
-POINTER = "CURRENT"
 RETIRED = ".retired"  # inside a version folder: when it stopped being the current one
 STAGING_PREFIX = ".staging-"
 GRACE_SECONDS = 600.0
 
 
 def current_name(root: Path) -> str | None:
-    """The version ROOT's pointer names, or None when nothing was published into it."""
-    try:
-        name = (root / VERSIONS / POINTER).read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    return name if name and "/" not in name and not name.startswith(".") else None
+    """The version ROOT's manifest names, if it has a published folder."""
+    from mali_tracker import manifest
+
+    name = manifest.read_version(root).version
+    return name if (root / VERSIONS / name).is_dir() else None
 
 
 def served(root: Path) -> Path:
     """The folder whose tables a page run starting now should read, from start to end."""
     name = current_name(root)
-    if name is not None and (root / VERSIONS / name).is_dir():
-        return root / VERSIONS / name
-    return root
+    return root / VERSIONS / name if name is not None else root
 
 
 @contextlib.contextmanager
@@ -74,28 +72,39 @@ def _locked(versions: Path) -> Iterator[None]:
 
 
 def _replace_file(source: Path, target: Path) -> None:
-    """Put `source`'s content at `target` in one rename (a hard link when possible)."""
+    """Put a copy of `source` at `target` in one rename. A copy, not a hard link: a tool
+    that writes over a plain file in place (`cp`, an editor) must not change a version."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        os.link(source, tmp)
-    except OSError:
-        shutil.copy2(source, tmp)
+    shutil.copy2(source, tmp)
     os.replace(tmp, target)
 
 
 def _mirror(version_dir: Path, root: Path) -> None:
-    """Refresh ROOT's plain files from the version just published (the manifest last)."""
+    """Refresh ROOT's plain files from the version just published, the manifest last: its
+    rename is the moment readers switch."""
     files = sorted((p for p in version_dir.iterdir() if p.is_file() and not p.name.startswith(".")),
                    key=lambda p: p.name == "manifest.json")
     for path in files:
         _replace_file(path, root / path.name)
 
 
-def _set_pointer(versions: Path, name: str) -> None:
-    tmp = versions / f".{POINTER}.{os.getpid()}.tmp"
-    tmp.write_text(name + "\n", encoding="utf-8")
-    os.replace(tmp, versions / POINTER)
+def _adopt_plain_files(root: Path) -> None:
+    """Give the tables ROOT serves from its plain files (nothing published yet, or a `git
+    pull`) a version folder of their own before the plain files are replaced, so that readers
+    keep one whole version while the files change. Skipped when the files do not match their
+    manifest (they are then no consistent version to keep)."""
+    from mali_tracker import manifest
+
+    version = manifest.read_version(root).version
+    target = root / VERSIONS / version
+    if target.is_dir() or version != manifest.tables_hash(root):
+        return
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root / VERSIONS))
+    staging.chmod(0o755)
+    for path in root.iterdir():
+        if path.is_file() and not path.name.startswith("."):
+            _replace_file(path, staging / path.name)
+    os.rename(staging, target)
 
 
 def prune(root: Path, grace: float = GRACE_SECONDS, now: float | None = None) -> list[str]:
@@ -140,11 +149,11 @@ def publish(root: Path, write: Callable[[Path], str], grace: float = GRACE_SECON
             else:
                 os.rename(staging, target)
             (target / RETIRED).unlink(missing_ok=True)
+            _adopt_plain_files(root)
             previous = current_name(root)
-            _set_pointer(versions, version)
-            if previous and previous != version and (versions / previous).is_dir():
+            _mirror(target, root)  # the manifest last: this is the flip
+            if previous and previous != version:
                 (versions / previous / RETIRED).touch()
-            _mirror(target, root)
             prune(root, grace)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -89,8 +89,30 @@ def test_a_staging_folder_left_by_a_dead_publisher_is_cleaned_up(tmp_path, expor
     assert store.prune(tmp_path, grace=600) == [left.name]
 
 
-def test_a_pointer_naming_nothing_usable_serves_the_plain_files(tmp_path, exports):
-    write_folder(exports["acled"], tmp_path)
-    for bad in ("", "../elsewhere", "deleted0000"):
-        (tmp_path / store.VERSIONS / store.POINTER).write_text(bad)
-        assert store.served(tmp_path) == tmp_path
+def test_plain_files_replaced_another_way_are_served_as_they_are(tmp_path, exports):
+    """A `git pull` or a copy replaces the plain files and their manifest: no version folder
+    matches, so the new files are served, never the last published version."""
+    other = tmp_path / "other"
+    write_folder(exports["ucdp"], other)
+    write_folder(exports["acled"], tmp_path / "data")
+    for path in other.iterdir():
+        if path.is_file():
+            (tmp_path / "data" / path.name).write_bytes(path.read_bytes())
+    assert store.served(tmp_path / "data") == tmp_path / "data"
+    # the next publish keeps those files as a version of their own while it replaces them
+    write_folder(exports["acled"], tmp_path / "data")
+    assert (tmp_path / "data" / store.VERSIONS / store.served(other).name).is_dir()
+    assert events_in(store.served(tmp_path / "data")) == 5
+
+
+def test_the_first_publish_keeps_the_plain_files_it_replaces_as_a_version(tmp_path, exports):
+    write_folder(exports["ucdp"], tmp_path / "first")
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    for path in (tmp_path / "first").iterdir():
+        if path.is_file():
+            (plain / path.name).write_bytes(path.read_bytes())
+    old = manifest.read_version(plain).version
+    write_folder(exports["acled"], plain)
+    assert events_in(plain / store.VERSIONS / old) == 3, "readers mid-run keep the old tables"
+    assert (plain / store.VERSIONS / old / store.RETIRED).exists()
