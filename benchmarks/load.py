@@ -1,6 +1,6 @@
 """Many readers at once: N sessions walk through the pages for a bounded time.
 
-python benchmarks/load.py --sessions 8 --seconds 120 [--mode websocket|browser] [--data DIR]
+python benchmarks/load.py --sessions 8 --seconds 120 [--mode websocket|browser] [--data DIR | --url URL]
 
 Starts the app on a free loopback port. In the default `websocket` mode each session is a
 Streamlit websocket client (what the browser speaks to the server), asking for each page in
@@ -129,9 +129,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--mode", choices=["websocket", "browser"], default="websocket")
     parser.add_argument("--data", type=Path, default=None, help="data folder (default: the bundled data)")
+    parser.add_argument("--url", default=None,
+                        help="measure a server already running there (e.g. deploy/up.sh's proxy) "
+                             "instead of starting one")
     args = parser.parse_args()
-    with running_app(args.data) as base:
-        timings, errors = asyncio.run(run(base, args.sessions, args.seconds, args.mode))
+    if args.url:
+        timings, errors = asyncio.run(run(args.url.rstrip("/"), args.sessions, args.seconds, args.mode))
+    else:
+        with running_app(args.data) as base:
+            timings, errors = asyncio.run(run(base, args.sessions, args.seconds, args.mode))
     print(f"{args.sessions} {args.mode} sessions for {args.seconds:.0f} s: "
           f"{len(timings)} page runs, {len(errors)} errors")
     print("| page | loads | p50 | p95 | max |")

@@ -28,11 +28,14 @@ echo "== every page renders with only requirements.txt installed"
 echo "== test environment: a fresh venv with requirements-test.txt"
 fresh_env test requirements-test.txt
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "== installing Debian's chromium for the browser tests"
+missing=""
+command -v chromium >/dev/null 2>&1 || missing+=" chromium"   # the browser tests
+command -v haproxy >/dev/null 2>&1 || missing+=" haproxy"     # the replica tests (deploy/up.sh)
+if [ -n "$missing" ]; then
+  echo "== installing Debian's$missing for the browser and replica tests"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
+  apt-get install -y -qq $missing >/dev/null
 fi
 
 echo "== the test suite ($(( $(date +%s) - started )) s of setup)"
