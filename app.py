@@ -25,6 +25,7 @@ PAGES = [
 # Pages reached by links, not listed in the top bar.
 LINKED_PAGES = [
     st.Page("pages/event.py", title=_("Event"), icon=":material/event:", url_path="event"),
+    st.Page("pages/actor.py", title=_("Actor"), icon=":material/person:", url_path="actor"),
 ]
 
 # Our own top bar replaces Streamlit's navigation, whose links drop the reader's filters. It is

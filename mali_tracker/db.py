@@ -7,6 +7,7 @@ data folder, cannot load extensions, and cannot change its own settings.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +100,20 @@ def query_text(name: str) -> str:
     return (paths.QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+@functools.cache
+def parameter_names(name: str) -> frozenset[str]:
+    """The named parameters ($name) the statement of `queries/NAME.sql` uses."""
+    text = "\n".join(line.split("--")[0] for line in query_text(name).splitlines())
+    return frozenset(re.findall(r"\$([A-Za-z_]\w*)", text))
+
+
+def used_params(name: str, params: dict) -> dict:
+    """Only the parameters the statement uses: DuckDB refuses one it does not know, and
+    Filters.query_params gives every event query the same set."""
+    wanted = parameter_names(name)
+    return {key: value for key, value in params.items() if key in wanted}
+
+
 def query_names() -> list[str]:
     """Every question shipped in `queries/` (macro definitions run once, at open)."""
     return sorted(p.stem for p in paths.QUERIES_DIR.glob("*.sql") if not p.stem.startswith("macro_"))
@@ -126,7 +141,7 @@ def run_query(database: Database, name: str, **params) -> pl.DataFrame:
             terms = params.pop("terms")
             params["needles"] = (database.cursor().sql(query_text("search_needles"), params={"terms": terms})
                                  .fetchall()[0][0]) if terms else []
-        return database.cursor().sql(query_text(name), params=params).pl()
+        return database.cursor().sql(query_text(name), params=used_params(name, params)).pl()
     except (duckdb.IOException, duckdb.InvalidInputException, duckdb.CatalogException) as exc:
         table = _table_from_error(exc, database.broken)
         if table is None:
@@ -136,3 +151,34 @@ def run_query(database: Database, name: str, **params) -> pl.DataFrame:
             "file is missing" if not path.exists() else "file is empty or corrupt"
         )
         raise DataUnavailable(table, path, reason) from exc
+
+
+def sql_literal(value) -> str:
+    """A parameter's value written as a DuckDB literal (for SQL a reader copies and runs)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if hasattr(value, "isoformat"):
+        return f"DATE '{value.isoformat()}'"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(sql_literal(item) for item in value) + "]::VARCHAR[]"
+    return _sql_string(str(value))
+
+
+def paste_ready(name: str, params: dict) -> str:
+    """`queries/NAME.sql` as a script to paste into the `duckdb` command line, run in a folder
+    holding the Parquet files: views over the files, the shared macros, then the statement with
+    this view's parameters written in. `params` are the run's (search words already turned into
+    `needles`)."""
+    used = used_params(name, params)
+    statement = "\n".join(line for line in query_text(name).splitlines() if not line.startswith("--"))
+    statement = re.sub(r"\$([A-Za-z_]\w*)", lambda match: sql_literal(used[match[1]]), statement)
+    views = "\n".join(f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet('{table}.parquet');"
+                      for table in TABLES)
+    macros = "\n".join(path.read_text(encoding="utf-8").strip()
+                       for path in sorted(paths.QUERIES_DIR.glob("macro_*.sql")))
+    macros = macros.replace("CREATE MACRO", "CREATE OR REPLACE MACRO")
+    return (f"-- queries/{name}.sql with this view's parameters. Run it with `duckdb` in the folder\n"
+            f"-- that holds the Parquet files (data/ in the repository, or an ingested folder).\n"
+            f"{views}\n\n{macros}\n\n{statement.strip()}\n")

@@ -1,11 +1,17 @@
-"""Safe CSV downloads: UTF-8 with a byte-order mark, and no cell a spreadsheet would run.
+"""Downloads. Safe CSV: UTF-8 with a byte-order mark, and no cell a spreadsheet would run.
 
 Spreadsheets read a BOM-less UTF-8 file as Windows-1252 and turn Goïta into GoÃ¯ta, so the
 BOM goes first. A text cell that starts with =, +, -, @, a tab or a carriage return can be
 executed as a formula (CSV injection); such a cell gets a leading apostrophe, which the
 spreadsheet hides and a reader of the raw file can still see past.
+
+Parquet keeps the data as it is (types, lists, no apostrophes) for DuckDB, Polars or R.
 """
 from __future__ import annotations
+
+import io
+import re
+import unicodedata
 
 import polars as pl
 
@@ -35,3 +41,20 @@ def to_csv_bytes(frame: pl.DataFrame) -> bytes:
     """The frame as a spreadsheet-safe CSV file, every row and column kept."""
     safe = neutralise_formulas(_flatten_lists(frame))
     return (BOM + safe.write_csv(date_format="%Y-%m-%d")).encode("utf-8")
+
+
+def to_parquet_bytes(frame: pl.DataFrame) -> bytes:
+    """The frame as a Parquet file, columns and types as they are."""
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer, statistics=True)
+    return buffer.getvalue()
+
+
+def file_stem(*parts: str, limit: int = 120) -> str:
+    """A download's name from what the view shows: lower case, accents kept out of the
+    name (some systems mangle them), runs of other characters turned into one dash, cut at
+    `limit` characters."""
+    text = "-".join(part for part in parts if part)
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    stem = re.sub(r"[^a-z0-9.]+", "-", plain).strip("-")
+    return stem[:limit].rstrip("-")

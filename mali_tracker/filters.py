@@ -36,8 +36,10 @@ class Filters:
     regions: tuple[str, ...] = ()
     q: str = ""
 
-    def query_params(self, row_limit: int | None = None, row_offset: int = 0) -> dict:
-        """Named parameters for the queries built on `filtered_events`."""
+    def query_params(self, row_limit: int | None = None, row_offset: int = 0,
+                     sort_key: str = "date", descending: bool = False) -> dict:
+        """Named parameters for the queries built on `filtered_events` (a query is given only
+        the ones it uses: db.run_query)."""
         params = {
             "start": self.start,
             "end": self.end,
@@ -50,6 +52,8 @@ class Filters:
         if row_limit is not None:  # a page of rows: at most row_limit, after skipping row_offset
             params["row_limit"] = row_limit
             params["row_offset"] = row_offset
+            params["sort_key"] = sort_key
+            params["descending"] = descending
         return params
 
 
@@ -184,3 +188,15 @@ def to_query_params(filters: Filters) -> dict[str, str]:
     if filters.q:
         params["q"] = filters.q
     return params
+
+
+def name_parts(filters: Filters) -> list[str]:
+    """The filters as short parts of a file name: dates, then each filter that is set."""
+    parts = [filters.start.isoformat(), filters.end.isoformat()]
+    for label, values in (("type", filters.types), ("theme", filters.themes), ("actor", filters.actors),
+                          ("region", filters.regions)):
+        if values:
+            parts.append(f"{label}-{'-'.join(values)}")
+    if filters.q:
+        parts.append(f"search-{filters.q}")
+    return parts

@@ -1,13 +1,12 @@
 """/actors: who stands with whom, when, and where they act."""
 import datetime as dt
-from dataclasses import replace
 
 import streamlit as st
 
 from mali_tracker import actor_charts, db
-from mali_tracker.charts import in_language
 from mali_tracker.export import to_csv_bytes
 from mali_tracker.filters import parse_date
+from mali_tracker.markdown import plain
 from mali_tracker.ui import cache, chrome, language, sidebar
 from mali_tracker.ui.language import _
 from mali_tracker.vocabulary import ACTOR_TYPE_WORDS
@@ -86,43 +85,14 @@ st.download_button(_("Download the {count} relations as CSV").format(count=relat
 
 if profiled:
     profile = cache.query("actor_profile", actor_id=profiled).row(0, named=True)
-    st.header(profile["name"])
+    st.header(plain(language.pick(profile, "name") or profile["name"]))
     facts = [_(ACTOR_TYPE_WORDS.get(profile["actor_type"], profile["actor_type"]))]
-    if profile["name_fr"]:
-        facts.append(_("French: {name}").format(name=profile["name_fr"]))
-    if profile["aliases"]:
-        facts.append(_("also {aliases}").format(aliases=profile["aliases"]))
     if profile["parent_name"]:
-        facts.append(_("part of {parent}").format(parent=profile["parent_name"]))
-    if profile["active_from"] or profile["active_to"]:
-        facts.append(_("active {start} – {end}").format(
-            start=language.date(profile["active_from"]) if profile["active_from"] else "…",
-            end=language.date(profile["active_to"]) if profile["active_to"] else _("now")))
+        facts.append(_("part of {parent}").format(parent=plain(profile["parent_name"])))
     st.caption(" · ".join(facts))
     st.text(language.pick(profile, "description"))
-    own = cache.query("actor_relations", actor_id=profiled)
-    if own.height:
-        timeline = cache.figure("actor_relations", {"actor_id": profiled, "lang": lang},
-                                lambda: actor_charts.relation_timeline_figure(own, profile["name"], first_date,
-                                                                              last_date, lang))
-        st.plotly_chart(timeline, config=chrome.PLOTLY_CONFIG, key="actor_timeline",
-                        alt=_("{count} relations of {name} as bars over time.").format(count=own.height,
-                                                                                        name=profile["name"]))
-        with st.expander(_("The {count} relations of {name} as a table").format(count=own.height, name=profile["name"])):
-            st.dataframe(own.drop("other_actor_id"), hide_index=True)
-    # the profile counts this actor's own events (other selected actors do not add theirs)
-    own_filters = replace(filters, actors=(profiled,))
-    own_count = int(cache.query("events_count", **own_filters.query_params())["event_count"][0])
-    actor_events = cache.query("events_filtered", **own_filters.query_params(row_limit=500))
-    st.markdown(_("**{count} events with {name}** match the other filters").format(
-        count=language.number(own_count), name=profile["name"])
-        + (_("; the first {shown} are listed.").format(shown=actor_events.height)
-           if own_count > actor_events.height else "."))
-    st.dataframe(in_language(actor_events, lang, "title").select("date_start", "title", "event_type", "location",
-                                                                 "source_urls"),
-                 hide_index=True)
-    st.markdown(_("Sources:") + " " + " · ".join(f"[{i + 1}]({url})" for i, url in
-                                         enumerate((profile["source_urls"] or "").split())))
+    chrome.page_link("pages/actor.py", label=_("Its page: relations over time, events and the figures it gave"),
+                     icon=":material/person:", id=profiled)
 
 st.header(_("Where they act"))
 chrome.data_scope_note(summary)
@@ -130,7 +100,7 @@ try:
     mappable = int(cache.query("map_count", **filters.query_params())["event_count"][0])
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
-who = (_(" involving {actors}").format(actors=", ".join(names.get(a, a) for a in filters.actors))
+who = (_(" involving {actors}").format(actors=", ".join(plain(names.get(a, a)) for a in filters.actors))
        if filters.actors else "")
 window = f"{language.date(filters.start)} – {language.date(filters.end)}"
 if mappable == 0:

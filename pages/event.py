@@ -59,8 +59,8 @@ def show_event(found: pl.DataFrame) -> None:
         if actors.height:
             st.subheader(_("Who took part"))
             for actor in actors.iter_rows(named=True):
-                chrome.page_link("pages/actors.py", label=f"{plain(language.pick(actor, 'name'))} ({_(actor['role'])})",
-                                 icon=":material/hub:", actor=actor["actor_id"])
+                chrome.page_link("pages/actor.py", label=f"{plain(language.pick(actor, 'name'))} ({_(actor['role'])})",
+                                 icon=":material/person:", id=actor["actor_id"])
     with where:
         if event["latitude"] is not None and event["longitude"] is not None:
             st.plotly_chart(actor_charts.events_map_figure(found, height=320, min_size=16), config=chrome.PLOTLY_CONFIG,

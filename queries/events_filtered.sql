@@ -2,18 +2,43 @@
 -- timeline markers, the explore table and the CSV download.
 -- Parameters: $start, $end (DATE); $types, $themes, $actors, $regions (VARCHAR[], empty = all);
 --   $needles (VARCHAR[], from search_needles.sql; [] = no search); $row_limit (BIGINT, most rows returned);
---   $row_offset (BIGINT, rows skipped first: a page of the ordered rows).
+--   $row_offset (BIGINT, rows skipped first: a page of the ordered rows);
+--   $sort_key (VARCHAR: 'date', 'title', 'title_fr', 'type', 'theme', 'place', 'region', 'deaths'
+--   or 'grade'; anything else sorts by date) and $descending (BOOLEAN). Ties go by date, then id;
+--   empty values sort last either way.
 -- Output: event_id, date_start, date_end, date_precision, title, label, summary, title_fr, label_fr,
 --   summary_fr (the French beside the English; empty for imported rows), event_type,
 --   sub_event_type, theme, location, admin1, country, latitude, longitude, geo_precision,
 --   fatalities_best, fatalities_low, fatalities_high, is_key, origin, note,
 --   confidence, confidence_reason, checked_on (the second reading; empty for imports),
 --   actor_names (VARCHAR, '; '-separated), source_outlets (VARCHAR, '; '-separated),
---   source_urls (VARCHAR, space-separated); ordered by date_start, event_id.
-WITH matched AS (
-    SELECT *
+--   source_urls (VARCHAR, space-separated); ordered as asked.
+WITH keyed AS (
+    SELECT *,
+           CASE $sort_key
+               WHEN 'title' THEN title
+               WHEN 'title_fr' THEN coalesce(nullif(title_fr, ''), title)
+               WHEN 'type' THEN event_type
+               WHEN 'theme' THEN theme
+               WHEN 'place' THEN location
+               WHEN 'region' THEN admin1
+           END AS sort_text,
+           CASE $sort_key
+               WHEN 'deaths' THEN fatalities_best
+               WHEN 'grade' THEN CASE confidence WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 END
+           END AS sort_number
     FROM filtered_events($start, $end, $types, $themes, $actors, $regions, $needles)
-    ORDER BY date_start, event_id
+),
+matched AS (
+    SELECT *
+    FROM keyed
+    ORDER BY CASE WHEN NOT $descending THEN sort_text END ASC NULLS LAST,
+             CASE WHEN $descending THEN sort_text END DESC NULLS LAST,
+             CASE WHEN NOT $descending THEN sort_number END ASC NULLS LAST,
+             CASE WHEN $descending THEN sort_number END DESC NULLS LAST,
+             CASE WHEN NOT $descending THEN date_start END ASC,
+             CASE WHEN $descending THEN date_start END DESC,
+             event_id
     LIMIT $row_limit OFFSET $row_offset
 ),
 cited AS (
@@ -43,4 +68,10 @@ SELECT m.event_id, m.date_start, m.date_end, m.date_precision, m.title, m.label,
 FROM matched AS m
 LEFT JOIN cited USING (event_id)
 LEFT JOIN involved USING (event_id)
-ORDER BY m.date_start, m.event_id;
+ORDER BY CASE WHEN NOT $descending THEN m.sort_text END ASC NULLS LAST,
+         CASE WHEN $descending THEN m.sort_text END DESC NULLS LAST,
+         CASE WHEN NOT $descending THEN m.sort_number END ASC NULLS LAST,
+         CASE WHEN $descending THEN m.sort_number END DESC NULLS LAST,
+         CASE WHEN NOT $descending THEN m.date_start END ASC,
+         CASE WHEN $descending THEN m.date_start END DESC,
+         m.event_id;

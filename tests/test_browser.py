@@ -74,6 +74,7 @@ def assert_clean(page, app_url):
     ("/actors", "Who stands with whom, and where", 2),
     ("/actors?as_of=2016-06-01", "Who stands with whom, and where", 2),
     ("/event?id=ev0303", "General Abass Dembélé arrested in Kati", 1),
+    ("/actor?id=jnim", "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)", 1),
 ])
 def test_every_page_opens_cleanly_offline_with_its_charts_drawn(page, app_url, path, title, charts):
     visit(page, app_url, path, title)
@@ -184,7 +185,7 @@ def test_the_map_draws_offline_from_our_own_outlines(page, app_url):
 
 
 DOWNLOAD_PAGES = [  # path, heading, how many download buttons the page shows
-    ("/explore?end=2025-11-09&region=Kidal", "Explore the data", 1),
+    ("/explore?end=2025-11-09&region=Kidal", "Explore the data", 1),  # and a Parquet button
     ("/estimates", "Who says how many?", 1),
     ("/actors?as_of=2020-01-01&actor=fama", "Who stands with whom, and where", 2),
     ("/methodology", "Methodology", 2),
@@ -242,6 +243,25 @@ def test_clicking_an_event_shows_its_summary_and_sources(page, app_url):
     assert "q=Dembele" in page.url
     page.locator(".js-plotly-plot .scattergeo path").first.wait_for(timeout=30_000)
     page.get_by_text("Cite this event").wait_for(timeout=30_000)  # drawn after the map
+    assert_clean(page, app_url)
+
+
+def test_the_event_page_opens_from_the_explore_table(page, app_url):
+    visit(page, app_url, "/explore?q=Demb%C3%A9l%C3%A9&end=2025-11-09&cols=event,date", "Explore the data")
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)  # the grid is drawn on a canvas after its frame
+    box = grid.bounding_box()
+    first_row = (box["x"] + 60, box["y"] + 35 + 17)  # the first row's title, under the header
+    page.mouse.move(*first_row)
+    with page.context.expect_page(timeout=30_000) as opened:
+        page.mouse.click(*first_row)
+    event_page = opened.value
+    event_page.on("request", lambda request: page.requested.append(request.url))
+    event_page.get_by_role("heading", name="General Abass Dembélé arrested in Kati").wait_for(timeout=30_000)
+    assert "id=ev0303" in event_page.url and "q=Demb" in event_page.url, "the view travels with the link"
+    event_page.get_by_text("Cite this event").wait_for(timeout=30_000)
+    assert event_page.locator("[data-testid='stException']").count() == 0
     assert_clean(page, app_url)
 
 

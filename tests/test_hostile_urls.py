@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from mali_tracker import paths
 
-PAGES = ["home", "timeline", "estimates", "actors", "explore", "methodology", "event"]
-PARAMS = ["start", "end", "type", "theme", "actor", "region", "q", "as_of", "subject", "event", "id", "page"]
+PAGES = ["home", "timeline", "estimates", "actors", "explore", "methodology", "event", "actor"]
+PARAMS = ["start", "end", "type", "theme", "actor", "region", "q", "as_of", "subject", "event", "id", "page", "sort", "cols"]
 HOSTILE = {
     "wrong type": "12abc",
     "impossible date": "2023-02-30",
@@ -56,7 +56,7 @@ def assert_safe(app: AppTest) -> None:
 # The page that reads each parameter (the sidebar filters are read by all three event pages).
 READER = {"start": "timeline", "end": "explore", "type": "timeline", "theme": "explore",
           "actor": "actors", "region": "timeline", "q": "explore", "as_of": "actors", "subject": "estimates",
-          "event": "timeline", "id": "event", "page": "explore"}
+          "event": "timeline", "id": "event", "page": "explore", "sort": "explore", "cols": "explore"}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -89,3 +89,10 @@ def test_everything_hostile_at_once():
     app = run_page("actors", {param: HOSTILE["sql"] for param in PARAMS})
     assert_safe(app)
     assert len(app.warning) >= 3
+
+
+@pytest.mark.parametrize("label", ["wrong type", "long", "sql", "html", "markdown link", "path"])
+def test_a_hostile_actor_id_gets_a_message_and_a_way_to_pick_one(label):
+    app = run_page("actor", {"id": HOSTILE[label]})
+    assert_safe(app)
+    assert app.title[0].value == "Actor not found" and app.warning and app.selectbox

@@ -64,6 +64,37 @@ def _sync_url(params: dict[str, str], managed: tuple[str, ...]) -> None:
             st.query_params[key] = wanted
 
 
+FACET_WIDGETS = {"type": "type", "theme": "theme", "region": "region", "actor": "actor"}
+
+
+def year_window(year: int) -> tuple[dt.date, dt.date]:
+    """The dates a year facet sets, inside the data's range."""
+    low, high = _date_bounds(cache.filter_choices())
+    return max(dt.date(year, 1, 1), low), min(dt.date(year, 12, 31), high)
+
+
+def facet_is_on(facet: str, value: str) -> bool:
+    """Whether the filters already hold this facet value (its button is shown pressed)."""
+    if facet == "year":
+        window = year_window(int(value))
+        return (st.session_state.get(WIDGET_PREFIX + "start"), st.session_state.get(WIDGET_PREFIX + "end")) == window
+    return value in (st.session_state.get(WIDGET_PREFIX + FACET_WIDGETS[facet]) or [])
+
+
+def toggle_facet(facet: str, value: str) -> None:
+    """A facet value clicked (a button callback): add it to the filters, or take it out if it
+    is in them. A year sets the dates to that year, or back to the whole range."""
+    if facet == "year":
+        if facet_is_on(facet, value):
+            st.session_state[WIDGET_PREFIX + "start"], st.session_state[WIDGET_PREFIX + "end"] = DEFAULT_START, DEFAULT_END
+        else:
+            st.session_state[WIDGET_PREFIX + "start"], st.session_state[WIDGET_PREFIX + "end"] = year_window(int(value))
+        return
+    key = WIDGET_PREFIX + FACET_WIDGETS[facet]
+    chosen = list(st.session_state.get(key) or [])
+    st.session_state[key] = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+
+
 def _extend_to_latest(latest: dt.date) -> None:
     st.session_state[WIDGET_PREFIX + "end"] = latest
 
