@@ -5,7 +5,10 @@ URL, source ids are added once, and corrections already written are not repeated
 python data/audit/apply_audit.py data/audit/2026-11-30 [FILE.csv ...]
 
 With file names, only those findings files of the folder are applied (a later search added to
-an already applied reading).
+an already applied reading). Files named `check_*.csv` (columns row_id, verdict, problems, fix)
+are a second reader's check of the writer's rows: their fixes override the writer's, column by
+column, and their problems are added to the row's corrections line. The check date is the
+folder name's first ten characters (`2026-11-30-rewrite` -> 2026-11-30).
 
 A new source whose headline the reader did not see (its title says "inferred" or
 "description") gets the real headline where `titles_verified.csv` in the same folder found it;
@@ -49,11 +52,20 @@ def unverified_title(title: str) -> bool:
 
 
 def main(folder: Path, only: list[str] | None = None) -> int:
-    checked_on = folder.name
+    checked_on = folder.name[:10]
     findings = [row for path in sorted(folder.glob("*.csv"))
                 if path.name not in ("titles_to_verify.csv", "titles_verified.csv")
+                and not path.name.startswith("check_")
                 and (not only or path.name in only)
                 for row in csv.DictReader(open(path, encoding="utf-8", newline=""))]
+    for path in sorted(folder.glob("check_*.csv")):
+        checks = {row["row_id"]: row for row in csv.DictReader(open(path, encoding="utf-8", newline=""))}
+        for finding in findings:
+            check = checks.get(finding["row_id"])
+            if check and check["verdict"] == "fixed":
+                finding["fix"] = json.dumps({**json.loads(finding["fix"] or "{}"), **json.loads(check["fix"] or "{}")},
+                                            ensure_ascii=False)
+                finding["problems"] = (f"{finding['problems']} Second reading: {check['problems']}").strip()
     verified = {}
     if (folder / "titles_verified.csv").exists():
         verified = {row["url"]: row for row in csv.DictReader(open(folder / "titles_verified.csv", encoding="utf-8"))
