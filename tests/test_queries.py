@@ -28,6 +28,8 @@ DEFAULT_PARAMS = {
     "event_neighbours": {"event_id": "ev0303"},
     "resolve_event_id": {"event_id": "y2024_e34"},
     "corrections_list": {"row_id": None},
+    "actor_claims": {"actor_id": "jnim"},
+    "explore_facets": Filters().query_params(),
 }
 
 
