@@ -13,8 +13,8 @@
 --   confidence, confidence_reason, checked_on (the second reading; empty for imports),
 --   actor_names (VARCHAR, '; '-separated), source_outlets (VARCHAR, '; '-separated),
 --   source_urls (VARCHAR, space-separated); ordered as asked.
-WITH keyed AS (
-    SELECT *,
+WITH keyed AS (  -- only what ordering needs: the page is chosen first, its columns read after
+    SELECT event_id, date_start,
            CASE $sort_key
                WHEN 'title' THEN title
                WHEN 'title_fr' THEN coalesce(nullif(title_fr, ''), title)
@@ -29,7 +29,7 @@ WITH keyed AS (
            END AS sort_number
     FROM filtered_events($start, $end, $types, $themes, $actors, $regions, $needles)
 ),
-matched AS (
+page AS (
     SELECT *
     FROM keyed
     ORDER BY CASE WHEN NOT $descending THEN sort_text END ASC NULLS LAST,
@@ -40,6 +40,11 @@ matched AS (
              CASE WHEN $descending THEN date_start END DESC,
              event_id
     LIMIT $row_limit OFFSET $row_offset
+),
+matched AS (
+    SELECT e.*, page.sort_text, page.sort_number
+    FROM page
+    JOIN events AS e USING (event_id)
 ),
 cited AS (
     SELECT m.event_id,
