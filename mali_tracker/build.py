@@ -23,7 +23,7 @@ from mali_tracker.schema import (
     THEMES,
     conform,
 )
-from mali_tracker.search import search_words_table, with_search_text
+from mali_tracker.search import search_words_table, with_actor_ids, with_search_text
 
 # Mali's bounding box, slightly padded; a place outside it must say so (outside_mali=true).
 MALI_BOUNDS = {"lat": (10.0, 25.1), "lon": (-12.4, 4.4)}
@@ -522,7 +522,7 @@ def assemble(rows: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
     ), "actors").sort("actor_id")
     event_actors = conform(frames["event_actors"], "event_actors").sort("event_id", "actor_id", "role")
     tables = {
-        "events": conform(with_search_text(events.drop("place_id", "place_precision"), actors, event_actors), "events"),
+        "events": conform(with_actor_ids(with_search_text(events.drop("place_id", "place_precision"), actors, event_actors), event_actors), "events"),
         "actors": actors,
         "event_actors": event_actors,
         "relations": conform(frames["relations"], "relations").sort("valid_from", "relation_id"),

@@ -40,6 +40,7 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "confidence_reason": pl.String,
         "checked_on": pl.Date,  # when a second reader last read the row against its sources
         "search_text": pl.String,  # title, summary, place and actors' names folded for search (search.py)
+        "actor_ids": pl.List(pl.String),  # the event's actors, from event_actors (search.with_actor_ids)
     },
     "actors": {
         "actor_id": pl.String,

@@ -5,7 +5,8 @@
 --   p_start, p_end  DATE       events overlapping [p_start, p_end]
 --   p_types         VARCHAR[]  event_type in the list; empty list = all types
 --   p_themes        VARCHAR[]  theme in the list; empty = all
---   p_actors        VARCHAR[]  at least one of these actor_ids took part; empty = all
+--   p_actors        VARCHAR[]  at least one of these actor_ids took part (events.actor_ids);
+--                              empty = all
 --   p_regions       VARCHAR[]  admin1 in the list; empty = all
 --   p_needles       VARCHAR[]  the reader's search as strings search_text must all contain
 --                              (queries/search_needles.sql: ' moura ' for a whole word some
@@ -21,10 +22,7 @@ WHERE e.date_start <= p_end
   AND (len(p_types) = 0 OR list_contains(p_types, e.event_type))
   AND (len(p_themes) = 0 OR list_contains(p_themes, e.theme))
   AND (len(p_regions) = 0 OR list_contains(p_regions, e.admin1))
-  AND (
-    len(p_actors) = 0
-    OR e.event_id IN (SELECT ea.event_id FROM event_actors AS ea WHERE list_contains(p_actors, ea.actor_id))
-  )
+  AND (len(p_actors) = 0 OR list_has_any(e.actor_ids, p_actors))
   AND (len(p_needles) < 1 OR contains(e.search_text, p_needles[1]))
   AND (len(p_needles) < 2 OR contains(e.search_text, p_needles[2]))
   AND (len(p_needles) < 3 OR contains(e.search_text, p_needles[3]))

@@ -13,7 +13,7 @@ import polars as pl
 
 from mali_tracker.ingest.common import IngestError, actor_tables, number, progress, read_typed
 from mali_tracker.schema import EVENT_TYPES, conform, without_review
-from mali_tracker.search import search_words_table, with_search_text
+from mali_tracker.search import search_words_table, with_actor_ids, with_search_text
 
 COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -114,6 +114,6 @@ def to_tables(rows: pl.DataFrame) -> dict[str, pl.DataFrame]:
     ]).explode("name").with_columns(pl.col("name").str.strip_chars())
     actors, event_actors = actor_tables(pl.concat([main, associated]).with_columns(pl.col("name").str.strip_chars()),
                                         "acled")
-    events = conform(with_search_text(without_review(events), actors, event_actors), "events")
+    events = conform(with_actor_ids(with_search_text(without_review(events), actors, event_actors), event_actors), "events")
     return {"events": events, "actors": actors, "event_actors": event_actors,
             "search_words": search_words_table(events)}

@@ -11,7 +11,7 @@ import polars as pl
 
 from mali_tracker.ingest.common import IngestError, actor_tables, number, progress, read_typed
 from mali_tracker.schema import conform, without_review
-from mali_tracker.search import search_words_table, with_search_text
+from mali_tracker.search import search_words_table, with_actor_ids, with_search_text
 
 COLUMNS = [
     "id", "year", "type_of_violence", "conflict_name", "dyad_name", "side_a", "side_b",
@@ -90,6 +90,6 @@ def to_tables(rows: pl.DataFrame) -> dict[str, pl.DataFrame]:
                            name.alias("name"), pl.lit(role).alias("role"), kind.alias("actor_type"))
 
     actors, event_actors = actor_tables(pl.concat([side("side_a", "initiator"), side("side_b", "target")]), "ucdp")
-    events = conform(with_search_text(without_review(events), actors, event_actors), "events")
+    events = conform(with_actor_ids(with_search_text(without_review(events), actors, event_actors), event_actors), "events")
     return {"events": events, "actors": actors, "event_actors": event_actors,
             "search_words": search_words_table(events)}
