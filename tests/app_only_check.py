@@ -13,12 +13,15 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-# page -> how many charts a reader must see on its default view
-PAGES = {"home": 0, "timeline": 1, "estimates": 2, "actors": 2, "explore": 0, "methodology": 0, "event": 0}
+# page -> (query parameters, how many charts a reader must see); every file of pages/ is here
+PAGES = {"home": ({}, 0), "timeline": ({}, 1), "estimates": ({}, 2), "actors": ({}, 2), "explore": ({}, 0),
+         "methodology": ({}, 0), "event": ({"id": "ev0303"}, 1), "actor": ({"id": "jnim"}, 1)}
 
 
-def problems_on(page: str, charts_expected: int) -> list[str]:
+def problems_on(page: str, params: dict[str, str], charts_expected: int) -> list[str]:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
     app.run()
     if page != "home":
         app.switch_page(f"pages/{page}.py").run()
@@ -32,8 +35,12 @@ def problems_on(page: str, charts_expected: int) -> list[str]:
 
 def main() -> int:
     failed = 0
-    for page, charts in PAGES.items():
-        found = problems_on(page, charts)
+    unchecked = {path.stem for path in (ROOT / "pages").glob("*.py")} - set(PAGES)
+    if unchecked:
+        print(f"FAIL  pages not checked here: {', '.join(sorted(unchecked))}")
+        failed += 1
+    for page, (params, charts) in PAGES.items():
+        found = problems_on(page, params, charts)
         print(f"{'FAIL' if found else 'ok'}  {page}" + "".join(f"\n      {p}" for p in found))
         failed += bool(found)
     print(f"app-only: {len(PAGES) - failed} passed, {failed} failed")
