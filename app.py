@@ -1,7 +1,7 @@
 """Mali Crisis Tracker: navigation and page setup. Run with `streamlit run app.py`."""
 import streamlit as st
 
-from mali_tracker.ui import chrome
+from mali_tracker.ui import chrome, publishing
 from mali_tracker.ui.language import _
 
 st.set_page_config(
@@ -27,14 +27,17 @@ LINKED_PAGES = [
     st.Page("pages/event.py", title=_("Event"), icon=":material/event:", url_path="event"),
     st.Page("pages/actor.py", title=_("Actor"), icon=":material/person:", url_path="actor"),
 ]
+# A chart alone, for an article's <iframe>: no top bar, no sidebar.
+EMBED = st.Page("pages/embed.py", title=_("Chart"), icon=":material/insert_chart:", url_path="embed")
 
 # Our own top bar replaces Streamlit's navigation, whose links drop the reader's filters. It is
 # filled after the page has run, so its links carry the view the page has just written.
-current = st.navigation(PAGES + LINKED_PAGES, position="hidden")
+current = st.navigation(PAGES + LINKED_PAGES + [EMBED], position="hidden")
 top = st.container()
 chrome.mark_entrypoint(current.url_path)
 try:
     chrome.run_guarded(current.run)
 finally:
-    with top:
-        chrome.top_bar(PAGES, current)
+    if current.url_path != EMBED.url_path:
+        with top:
+            chrome.top_bar(PAGES, current, lambda: publishing.cite_control(current.title, current.url_path))

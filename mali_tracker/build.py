@@ -521,8 +521,9 @@ def assemble(rows: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
         pl.col("aliases").fill_null(pl.lit([], dtype=pl.List(pl.String)))
     ), "actors").sort("actor_id")
     event_actors = conform(frames["event_actors"], "event_actors").sort("event_id", "actor_id", "role")
+    searchable = with_search_text(events.drop("place_id", "place_precision"), actors, event_actors)
     tables = {
-        "events": conform(with_actor_ids(with_search_text(events.drop("place_id", "place_precision"), actors, event_actors), event_actors), "events"),
+        "events": conform(with_actor_ids(searchable, event_actors), "events"),
         "actors": actors,
         "event_actors": event_actors,
         "relations": conform(frames["relations"], "relations").sort("valid_from", "relation_id"),

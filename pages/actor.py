@@ -10,7 +10,7 @@ from mali_tracker import actor_charts, db, explore_table
 from mali_tracker.filters import Filters, quoted
 from mali_tracker.grades import grade_line
 from mali_tracker.markdown import plain
-from mali_tracker.ui import cache, chrome, language, view
+from mali_tracker.ui import cache, chrome, language, publishing, view
 from mali_tracker.ui.language import _
 from mali_tracker.vocabulary import ACTOR_TYPE_WORDS
 
@@ -57,6 +57,7 @@ def show_actor(actor_id: str) -> None:
     profile = cache.query("actor_profile", actor_id=actor_id).row(0, named=True)
     name = language.pick(profile, "name") or profile["name"]
     st.title(plain(name))
+    publishing.set_citation_view(_(ACTOR_TYPE_WORDS.get(profile["actor_type"], profile["actor_type"] or "")), name)
     facts = [_(ACTOR_TYPE_WORDS.get(profile["actor_type"], profile["actor_type"] or ""))]
     if profile["aliases"]:
         facts.append(_("also {aliases}").format(aliases=plain(profile["aliases"])))

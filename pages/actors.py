@@ -3,18 +3,15 @@ import datetime as dt
 
 import streamlit as st
 
-from mali_tracker import actor_charts, db
-from mali_tracker.export import to_csv_bytes
-from mali_tracker.filters import parse_date
+from mali_tracker import db, publish
+from mali_tracker.export import file_stem, to_csv_bytes
+from mali_tracker.filters import name_parts, parse_date
 from mali_tracker.markdown import plain
-from mali_tracker.ui import cache, chrome, language, sidebar
+from mali_tracker.ui import cache, chart_views, chrome, language, publishing, sidebar, view
 from mali_tracker.ui.language import _
 from mali_tracker.vocabulary import ACTOR_TYPE_WORDS
 
 chrome.ensure_entrypoint()
-
-MAP_MARKER_LIMIT = 20_000  # above this, the map shows grid cells counted in DuckDB
-GRID_DEGREES = 0.5
 
 st.title(_("Who stands with whom, and where"))
 lang = language.current()
@@ -23,15 +20,11 @@ names = cache.actor_names()
 try:
     dates = cache.query("relation_dates").row(0, named=True)
     summary = cache.query("dataset_summary").row(0, named=True)
-    layout = cache.query("actor_layout")
-    actor_counts = cache.query("actor_options")
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
 
 first_date = dates["first_date"] or summary["first_date"] or dt.date(2012, 1, 1)
 last_date = max(d for d in (dates["last_date"], summary["last_date"], first_date) if d)
-positions = {row[0]: (row[1], row[2]) for row in layout.iter_rows()}
-event_counts = dict(zip(actor_counts["actor_id"].to_list(), actor_counts["event_count"].to_list()))
 
 if "as_of" not in st.session_state:
     messages: list[str] = []
@@ -60,22 +53,17 @@ if as_of == last_date:
 else:
     st.query_params["as_of"] = as_of.isoformat()
 profiled = filters.actors[0] if filters.actors else None
-relations = cache.query("relations_as_of", as_of=as_of)
+network = chart_views.network(as_of, profiled)
+relations = network.data
 st.caption(_(
     "**{count} relations in force on {date}** between {actors} actors. Each actor keeps its place as the date "
     "moves; node size follows the events it took part in. Click an actor, or choose one in the sidebar, to "
     "profile it.").format(count=relations.height, date=language.date(as_of, "long"),
                           actors=len(set(relations["source_actor_id"]) | set(relations["target_actor_id"]))))
-network_figure = cache.figure("network", {"as_of": as_of, "highlight": profiled, "lang": lang},
-                              lambda: actor_charts.network_figure(relations, positions, event_counts,
-                                                                  highlight=profiled, lang=lang))
 chrome.first_tap_selects()
-st.plotly_chart(
-    network_figure,
-    config=chrome.PLOTLY_CONFIG, key="network", on_select=select_clicked_actor, selection_mode="points",
-    alt=_("Network of {count} relations between actors in Mali on {date}.").format(
-        count=relations.height, date=language.date(as_of, "long")),
-)
+st.plotly_chart(network.figure, config=publishing.image_config(network, [as_of.isoformat()]), key="network",
+                on_select=select_clicked_actor, selection_mode="points", alt=network.alt)
+publishing.tools(network, view.carried(as_of=as_of.isoformat()), [as_of.isoformat()])
 with st.expander(_("The {count} relations as a table").format(count=relations.height)):
     st.dataframe(relations.drop("source_actor_id", "target_actor_id"), hide_index=True,
                  column_config={"source_urls": st.column_config.TextColumn("sources")})
@@ -96,43 +84,34 @@ if profiled:
 
 st.header(_("Where they act"))
 chrome.data_scope_note(summary)
-try:
-    mappable = int(cache.query("map_count", **filters.query_params())["event_count"][0])
-except db.DataUnavailable as exc:
-    chrome.stop_on_data_problem(exc)
 who = (_(" involving {actors}").format(actors=", ".join(plain(names.get(a, a)) for a in filters.actors))
        if filters.actors else "")
 window = f"{language.date(filters.start)} – {language.date(filters.end)}"
-if mappable == 0:
-    st.info(_("No event with a place matches the filters{who} for {window}.").format(who=who, window=window))
-elif mappable > MAP_MARKER_LIMIT:
-    cells = cache.query("map_grid", cell_degrees=GRID_DEGREES, **filters.query_params())
-    st.caption(_("**{count} events**{who}, {window}: too many to draw one by one, so they are counted per "
-                 "{size}° cell (about 55 km); circle size follows the count.").format(
-        count=language.number(mappable), who=who, window=window, size=language.number(GRID_DEGREES)))
-    grid_map = cache.figure("grid_map", {**filters.query_params(), "lang": lang},
-                            lambda: actor_charts.grid_map_figure(cells, GRID_DEGREES, lang))
-    st.plotly_chart(grid_map, config=chrome.PLOTLY_CONFIG, key="map",
-                    alt=_("Map of {count} events in {cells} grid cells.").format(
-                        count=language.number(mappable), cells=cells.height))
-    with st.expander(_("The grid cells as a table")):
-        st.dataframe(cells, hide_index=True)
-    st.download_button(_("Download the mapped cells as CSV"), lambda: to_csv_bytes(cells),
-                       file_name=chrome.download_name("mali-map-cells"),
-                       mime="text/csv", icon=":material/download:", on_click="ignore", key="map_csv")
+parts = name_parts(filters)
+try:
+    mapped = chart_views.event_map(filters, who)
+except db.DataUnavailable as exc:
+    chrome.stop_on_data_problem(exc)
+publishing.set_citation_view(publish.filters_in_words(filters, names, lang))
+if mapped.figure is None:
+    st.info(mapped.empty)
 else:
-    mapped = cache.query("map_events", **filters.query_params(row_limit=MAP_MARKER_LIMIT))
-    st.caption(_("**{count} events on the map**{who}, {window}. Colour by event type, size by reported deaths. "
-                 "Events placed only by region sit on the region's capital.").format(
-        count=language.number(mapped.height), who=who, window=window))
-    events_map = cache.figure("events_map", {**filters.query_params(), "lang": lang},
-                              lambda: actor_charts.events_map_figure(mapped, lang=lang))
-    st.plotly_chart(events_map, config=chrome.PLOTLY_CONFIG, key="map",
-                    alt=_("Map of Mali with {count} events{who}.").format(count=mapped.height, who=who))
-    with st.expander(_("The mapped events as a table")):
-        st.dataframe(mapped, hide_index=True)
-    st.download_button(_("Download the {count} mapped events as CSV").format(count=language.number(mapped.height)),
-                       lambda: to_csv_bytes(mapped),
-                       file_name=chrome.download_name(f"mali-map-{filters.start}-{filters.end}"), mime="text/csv",
-                       icon=":material/download:", on_click="ignore", key="map_csv")
+    if mapped.details["grid"]:
+        st.caption(_("**{count} events**{who}, {window}: too many to draw one by one, so they are counted per "
+                     "{size}° cell (about 55 km); circle size follows the count.").format(
+            count=language.number(mapped.details["mappable"]), who=who, window=window,
+            size=language.number(chart_views.GRID_DEGREES)))
+    else:
+        st.caption(_("**{count} events on the map**{who}, {window}. Colour by event type, size by reported deaths. "
+                     "Events placed only by region sit on the region's capital.").format(
+            count=language.number(mapped.data.height), who=who, window=window))
+    st.plotly_chart(mapped.figure, config=publishing.image_config(mapped, parts), key="map", alt=mapped.alt)
+    with st.expander(_("The grid cells as a table") if mapped.details["grid"] else _("The mapped events as a table")):
+        st.dataframe(mapped.data, hide_index=True)
+    st.download_button(
+        _("Download the mapped cells as CSV") if mapped.details["grid"] else
+        _("Download the {count} mapped events as CSV").format(count=language.number(mapped.data.height)),
+        lambda: to_csv_bytes(mapped.data), file_name=chrome.download_name(file_stem("mali-map", *parts)),
+        mime="text/csv", icon=":material/download:", on_click="ignore", key="map_csv")
+    publishing.tools(mapped, view.carried(), parts)
 chrome.footer()

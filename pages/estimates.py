@@ -2,10 +2,10 @@
 import polars as pl
 import streamlit as st
 
-from mali_tracker import claim_charts, db
+from mali_tracker import db
 from mali_tracker.export import to_csv_bytes
 from mali_tracker.filters import quoted
-from mali_tracker.ui import cache, chrome, claim_cards, language
+from mali_tracker.ui import cache, chart_views, chrome, claim_cards, language, publishing, view
 from mali_tracker.ui.language import _
 
 chrome.ensure_entrypoint()
@@ -13,7 +13,6 @@ chrome.ensure_entrypoint()
 DEFAULT_SUBJECT = "arrests_2025_plot"
 
 st.title(_("Who says how many?"))
-lang = language.current()
 try:
     subjects = cache.query("claim_subjects")
 except db.DataUnavailable as exc:
@@ -38,15 +37,15 @@ if subject == default:
 else:
     st.query_params["subject"] = subject
 
-about = subjects.filter(pl.col("subject") == subject).row(0, named=True)
-quantity = language.pick(about, "headline_quantity")
 try:
-    claims = cache.query("claims_for_subject", subject=subject)
-    spread_row = cache.query("claims_spread", subject=subject).row(0, named=True)
+    ranged = chart_views.estimates(subject)
+    moved = chart_views.evolution(subject)
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
+claims, about, quantity, sentence = ranged.data, ranged.details["about"], ranged.details["quantity"], \
+    ranged.details["sentence"]
+publishing.set_citation_view(labels[subject])
 
-sentence = claim_charts.spread_headline(spread_row, quantity, lang)
 st.text(language.pick(about, "description"))
 st.subheader(sentence[0].upper() + sentence[1:] + ".")
 undated = claims.filter(pl.col("published_date").is_null()).height
@@ -59,24 +58,15 @@ st.caption(
                                "{count} of the claims come from pages that show no date; they sit at the bottom.",
                                undated).format(count=undated) if undated else "")
 )
-st.plotly_chart(
-    cache.figure("claims_range", {"subject": subject, "lang": lang},
-                 lambda: claim_charts.range_figure(claims, quantity, lang)),
-    config=chrome.PLOTLY_CONFIG, key="range_chart",
-    alt=_("Range chart of {count} reported figures about {subject}: {sentence}.").format(
-        count=claims.height, subject=labels[subject], sentence=sentence),
-)
+st.plotly_chart(ranged.figure, config=publishing.image_config(ranged, [subject]), key="range_chart", alt=ranged.alt)
+publishing.tools(ranged, view.carried(subject=subject), [subject])
 
 st.header(_("How the figure moved"))
 dated = claims.filter(pl.col("published_date").is_not_null() & pl.col("in_spread")).height
 st.caption(_("Each dated figure for {quantity} at the day it was published ({dated} of {count}); a triangle is "
              "an \"at least\", a bar a range.").format(quantity=quantity, dated=dated, count=claims.height))
-st.plotly_chart(
-    cache.figure("claims_evolution", {"subject": subject, "lang": lang},
-                 lambda: claim_charts.evolution_figure(claims, quantity, lang)),
-    config=chrome.PLOTLY_CONFIG, key="evolution_chart",
-    alt=_("Reported figures for {quantity} plotted against their publication date.").format(quantity=quantity),
-)
+st.plotly_chart(moved.figure, config=publishing.image_config(moved, [subject]), key="evolution_chart", alt=moved.alt)
+publishing.tools(moved, view.carried(subject=subject), [subject])
 
 st.header(_("The quotes"))
 claim_cards.show(claims)

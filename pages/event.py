@@ -8,7 +8,7 @@ from mali_tracker import actor_charts, db
 from mali_tracker.filters import quoted
 from mali_tracker.grades import grade_line
 from mali_tracker.markdown import plain
-from mali_tracker.ui import cache, chrome, event_detail, ids, language, view
+from mali_tracker.ui import cache, chrome, event_detail, ids, language, publishing, view
 from mali_tracker.ui.language import _
 from mali_tracker.vocabulary import N_
 
@@ -45,6 +45,7 @@ def show_event(found: pl.DataFrame) -> None:
     place = ", ".join(p for p in (event["location"], event["admin1"]) if p) or _("place unknown")
 
     st.title(plain(language.pick(event, "title")))
+    publishing.set_citation_view(f"{when}, {place}", language.pick(event, "title"))
     st.caption(f"{when} · {plain(place)} · {plain(_(event['event_type']))} ({plain(_(event['sub_event_type']))})"
                f" · {plain(_(event['theme']))}" + (" · " + _("a milestone of the timeline") if event["is_key"] else ""))
     story, where = st.columns([3, 2])

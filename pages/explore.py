@@ -2,10 +2,10 @@
 downloads of exactly the view (CSV, Parquet), and the SQL that produced it."""
 import streamlit as st
 
-from mali_tracker import db, explore_table
+from mali_tracker import db, explore_table, publish
 from mali_tracker.export import file_stem, to_csv_bytes, to_parquet_bytes
 from mali_tracker.filters import name_parts
-from mali_tracker.ui import cache, chrome, language, sidebar, table_controls, view
+from mali_tracker.ui import cache, chrome, language, publishing, sidebar, table_controls, view
 from mali_tracker.ui.language import _
 
 chrome.ensure_entrypoint()
@@ -37,6 +37,7 @@ def every_row():
 
 
 stem = file_stem("mali-events", *name_parts(filters))
+publishing.set_citation_view(publish.filters_in_words(filters, cache.actor_names(), lang))
 table_column, facet_column = st.columns([4, 1], gap="medium")
 with table_column:
     first_row = (page - 1) * PAGE_SIZE + 1

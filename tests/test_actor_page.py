@@ -24,7 +24,7 @@ def test_an_actor_page_shows_who_it_is_its_relations_events_and_citation(bundled
     events = pl.from_pandas(app.dataframe[1].value)
     assert events.height == min(count, 200) and events["event"][0].startswith("event?")
     assert ("Explore these events, with filters and downloads", "explore") in page_links(app)
-    citation = next(c.value for c in app.code if c.value.startswith("Mali Crisis Tracker"))
+    citation = next(c.value for c in app.code if c.value.startswith("Mali Crisis Tracker, "))
     assert "/actor?id=france" in citation
     assert manifest.read_version(paths.DEFAULT_DATA_DIR).short in citation
 

@@ -20,7 +20,7 @@ def test_a_key_event_shows_its_facts_figures_actors_sources_and_citation():
     sources = [m.value for m in app.markdown if m.value.startswith("- [")]
     assert len(sources) >= 3 and all("](https://" in s or "](http://" in s for s in sources)
     assert any(label.startswith("7 Aug 2025 · ") for label in labels), "the event just before"
-    citation = next(c.value for c in app.code if c.value.startswith("Mali Crisis Tracker"))
+    citation = next(c.value for c in app.code if c.value.startswith("Mali Crisis Tracker, "))
     assert citation.startswith('Mali Crisis Tracker, "General Abass Dembélé arrested in Kati" (10 Aug 2025), ')
     assert "/event?id=ev0303" in citation
     assert not app.error and not app.warning
@@ -64,5 +64,5 @@ def test_the_event_page_in_french():
     assert "Évolutions stratégiques (Arrestations)" in facts and "politique" in facts
     assert [h.value for h in app.subheader][:2] == ["Qui y a pris part", "Sources"]
     assert any("Chiffres publiés" in m.value and "personnes arrêtées" in m.value for m in app.markdown)
-    citation = next(c.value for c in app.code if c.value.startswith("Mali Crisis Tracker"))
+    citation = next(c.value for c in app.code if c.value.startswith("Mali Crisis Tracker, "))
     assert "version des données" in citation and "consulté le" in citation

@@ -30,6 +30,8 @@ DEFAULT_PARAMS = {
     "corrections_list": {"row_id": None},
     "actor_claims": {"actor_id": "jnim"},
     "explore_facets": Filters().query_params(),
+    "event_outlets": Filters().query_params(),
+    "relation_outlets": {"as_of": dt.date(2020, 1, 1)},
 }
 
 

@@ -138,7 +138,7 @@ def run_guarded(page: Callable[[], None]) -> None:
         st.markdown("[" + _("Back to the front page") + "](./)")
 
 
-def top_bar(pages: list, current) -> None:
+def top_bar(pages: list, current, more: Callable[[], None] | None = None) -> None:
     """The navigation, as links that carry the reader's view, and a "Copy link" control.
 
     Streamlit's own top navigation drops the query string on a page change, so a reader who
@@ -151,6 +151,8 @@ def top_bar(pages: list, current) -> None:
         with st.popover(_("Copy link"), icon=":material/link:"):
             st.caption(_("This link opens exactly this view (filters, dates, selection, language):"))
             st.code(view.full_link(current.url_path), language=None, wrap_lines=True)
+        if more is not None:  # further controls of the bar (the Cite popover: ui/publishing.py)
+            more()
         language.switch()
 
 
