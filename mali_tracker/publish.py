@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import textwrap
 from urllib.parse import urlencode
 
 import plotly.graph_objects as go
@@ -20,8 +21,11 @@ from mali_tracker.vocabulary import N_, shown
 CHARTS = {"timeline": "timeline", "estimates": "estimates", "evolution": "estimates", "network": "actors",
           "map": "actors"}
 OUTLETS_NAMED = 4
-SOURCE_LINE_PX = 34  # room under the plot for the source line
-TITLE_PX = 56  # room above it for the title
+SOURCE_LINE_PX = 34  # room under the plot for the source line's first line
+SOURCE_LINE_STEP_PX = 14  # and for each further line
+TITLE_PX = 56  # room above it for the title's first line
+TITLE_LINE_PX = 24  # and for each further line
+TITLE_CHARS, SOURCE_CHARS = 34, 52  # characters a line holds in a 320 px column
 
 
 def source_line(version: str, outlets: list[str], lang: str, fallback: str = "") -> str:
@@ -36,21 +40,30 @@ def source_line(version: str, outlets: list[str], lang: str, fallback: str = "")
         version=version, reports=reports)
 
 
+def _lines(text: str, width: int) -> list[str]:
+    return textwrap.wrap(html.escape(text, quote=False), width) or [""]
+
+
 def with_title_and_source(figure: go.Figure, title: str, source: str) -> go.Figure:
-    """A copy of `figure` with `title` above the plot and `source` below it, inside the image."""
+    """A copy of `figure` with `title` above the plot and `source` below it, inside the image,
+    both wrapped so that they fit a 320 px column (Plotly does not wrap text itself)."""
     published = go.Figure(figure)
+    title_lines, source_lines = _lines(title, TITLE_CHARS), _lines(source, SOURCE_CHARS)
     margin = published.layout.margin
-    top = (margin.t if margin.t is not None else 40) + TITLE_PX
-    bottom = (margin.b if margin.b is not None else 40) + SOURCE_LINE_PX
-    height = (published.layout.height or 450) + TITLE_PX + SOURCE_LINE_PX
+    top = (margin.t if margin.t is not None else 40) + TITLE_PX + TITLE_LINE_PX * (len(title_lines) - 1)
+    below_plot = max(margin.b if margin.b is not None else 40, 30)  # room the axis labels keep
+    bottom = below_plot + SOURCE_LINE_PX + SOURCE_LINE_STEP_PX * (len(source_lines) - 1)
+    left = margin.l if margin.l is not None else 80
+    height = (published.layout.height or 450) + (top - (margin.t if margin.t is not None else 40)) \
+        + (bottom - below_plot)
     published.update_layout(
-        title={"text": html.escape(title, quote=False), "x": 0, "xanchor": "left", "y": 1, "yanchor": "top",
-               "yref": "container", "pad": {"t": 14, "l": 8}, "font": {"family": FONT, "size": 18}},
+        title={"text": "<br>".join(title_lines), "x": 0, "xanchor": "left", "y": 1, "yanchor": "top",
+               "yref": "container", "pad": {"t": 14, "l": 8}, "font": {**FONT, "size": 18}},
         margin={"t": top, "b": bottom}, height=height)
     published.add_annotation(
-        text=html.escape(source, quote=False), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-        yshift=-(bottom - SOURCE_LINE_PX + 6), showarrow=False, align="left",
-        font={"family": FONT, "size": 11, "color": "#4a4a4a"})
+        text="<br>".join(source_lines), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+        xshift=-left + 8, yshift=-below_plot - 6, showarrow=False, align="left",
+        font={**FONT, "size": 11, "color": "#4a4a4a"})
     return published
 
 

@@ -361,3 +361,49 @@ def test_on_a_phone_one_tap_selects_scrolls_to_the_detail_and_puts_it_in_the_lin
     other.locator(".st-key-event_detail h3").wait_for(timeout=30_000)
     assert other.locator(".st-key-event_detail h3").inner_text() == title, event_id
     context.close()
+
+
+@pytest.mark.parametrize("width", [320, 800])
+def test_an_embedded_chart_draws_inside_an_article_s_iframe_with_its_source_line(browser, app_url, width):
+    context = browser.new_context(viewport={"width": 1000, "height": 1200})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.set_content(f"<html><body><p>An article.</p><iframe id='chart' src='{app_url}/embed?chart=timeline&"
+                     f"region=Kidal&end=2025-11-09&embed=true' width='{width}' height='760' style='border:0'>"
+                     "</iframe></body></html>")
+    frame = page.frame_locator("#chart")
+    frame.locator(".js-plotly-plot .scatterlayer .point").first.wait_for(timeout=60_000)
+    texts = " ".join(frame.locator(".js-plotly-plot text").evaluate_all("els => els.map(e => e.textContent)"))
+    assert "Timeline of Mali's" in texts and f"data version {DATA_VERSION}" in texts
+    chart_box = frame.locator(".js-plotly-plot").first.bounding_box()
+    assert chart_box["width"] <= width, "the chart fits the article's column"
+    assert frame.locator("[data-testid='stException']").count() == 0
+    assert foreign_requests(requested, app_url) == [], "nothing but the app's own host"
+    context.close()
+
+
+def test_the_exported_png_and_svg_carry_the_title_and_the_source_line(page, app_url):
+    visit(page, app_url, "/estimates", "Who says how many?")
+    page.get_by_text("Publish this chart: embed code, PNG or SVG image").first.click()
+    settle(page)
+    chart = page.locator(".js-plotly-plot").filter(has_text="Source: Mali Crisis Tracker").first
+    chart.wait_for(timeout=30_000)
+    chart.hover()
+    with page.expect_download(timeout=60_000) as png:
+        chart.locator(".modebar-btn[data-title^='Download plot']").click()
+    assert png.value.suggested_filename == f"mali-estimates-arrests-2025-plot-v{DATA_VERSION}.png"
+    data = open(png.value.path(), "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000, "a real image was exported"
+    width = int.from_bytes(data[16:20], "big")
+    assert width >= 2 * int(chart.bounding_box()["width"]) - 2, "exported at twice the screen's resolution"
+    page.get_by_role("radio", name="SVG").or_(page.get_by_role("button", name="SVG")).first.click()
+    settle(page)
+    chart = page.locator(".js-plotly-plot").filter(has_text="Source: Mali Crisis Tracker").first
+    chart.hover()
+    with page.expect_download(timeout=60_000) as svg:
+        chart.locator(".modebar-btn[data-title^='Download plot']").click()
+    assert svg.value.suggested_filename.endswith(".svg")
+    text = open(svg.value.path(), encoding="utf-8").read()
+    assert "Who says how many?" in text and "Source: Mali Crisis Tracker" in text and DATA_VERSION in text
+    assert_clean(page, app_url)

@@ -54,7 +54,8 @@ def tools(chart: ChartView, embed_params: dict[str, str], name_parts: list[str])
         return
     with st.container(border=True):
         address = view.page_address("embed", {"chart": chart.chart, **embed_params, "embed": "true"})
-        height = int((chart.figure.layout.height or 450) + publish.TITLE_PX + publish.SOURCE_LINE_PX + EMBED_EXTRA_PX)
+        published = published_figure(chart)
+        height = int(published.layout.height + EMBED_EXTRA_PX)
         st.markdown(_("**Embed** — paste into the article's HTML; the chart fits the column, from 320 px wide:"))
         st.code(publish.embed_snippet(address, chart.title, height), language="html", wrap_lines=True)
         image_format = st.segmented_control(_("Image for print or the web"), ["png", "svg"], default="png",
@@ -62,7 +63,7 @@ def tools(chart: ChartView, embed_params: dict[str, str], name_parts: list[str])
         st.caption(_("The chart as exported, its title and source line inside the image. Download it with the "
                      "camera icon at the top right of the chart ({format}{scale}).").format(
             format=image_format.upper(), scale=_(", twice the screen's resolution") if image_format == "png" else ""))
-        st.plotly_chart(published_figure(chart), config=image_config(chart, name_parts, image_format),
+        st.plotly_chart(published, config=image_config(chart, name_parts, image_format),
                         key=f"{key}_preview", alt=chart.alt)
 
 
