@@ -83,6 +83,8 @@ def main(folder: Path, only: list[str] | None = None) -> int:
     corrections_header, corrections = read("corrections") if (SOURCE / "corrections.csv").exists() else (
         ["corrected_on", "table", "row_id", "change", "reason"], [])
     written = {(row["corrected_on"], row["table"], row["row_id"]) for row in corrections}
+    # a row corrected twice on one day (two readings) gets two lines; the same reading run again, one
+    explained = {(row["corrected_on"], row["table"], row["row_id"], row["reason"]) for row in corrections}
     problems: list[str] = []
     left_out: list[str] = []
 
@@ -165,15 +167,16 @@ def main(folder: Path, only: list[str] | None = None) -> int:
         row["confidence"] = finding["confidence"]
         row["confidence_reason"] = finding["confidence_reason"]
         row["checked_on"] = checked_on
-        if (changed or added) and (checked_on, table, row_id) not in written:
+        reason = finding["problems"] or "second reading"
+        if (changed or added) and (checked_on, table, row_id, reason) not in explained:
             what = []
             if changed:
                 what.append("changed " + ", ".join(changed))
             if added:
                 what.append(f"{added} source{'s' if added > 1 else ''} added")
             corrections.append({"corrected_on": checked_on, "table": table, "row_id": row_id,
-                                "change": "; ".join(what), "reason": finding["problems"] or "second reading"})
-            written.add((checked_on, table, row_id))
+                                "change": "; ".join(what), "reason": reason})
+            explained.add((checked_on, table, row_id, reason))
 
     for name in ("events", "relations", "actors", "claims"):
         write(name, *files[name])
