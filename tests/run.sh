@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
+AXE_VERSION=4.14.1  # the engine behind browsers' accessibility audits (npm), pinned
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 started=$(date +%s)
 
@@ -31,12 +32,17 @@ fresh_env test requirements-test.txt
 missing=""
 command -v chromium >/dev/null 2>&1 || missing+=" chromium"   # the browser tests
 command -v haproxy >/dev/null 2>&1 || missing+=" haproxy"     # the replica tests (deploy/up.sh)
+command -v npm >/dev/null 2>&1 || missing+=" npm"             # axe-core, for the accessibility audit
 if [ -n "$missing" ]; then
   echo "== installing Debian's$missing for the browser and replica tests"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq $missing >/dev/null
 fi
+
+echo "== axe-core $AXE_VERSION from the npm registry (the accessibility audit in tests/test_browser.py)"
+npm install --prefix "$work/axe" "axe-core@$AXE_VERSION" --no-audit --no-fund --silent
+export MALI_TRACKER_AXE="$work/axe/node_modules/axe-core/axe.min.js"
 
 echo "== the test suite ($(( $(date +%s) - started )) s of setup)"
 status=0

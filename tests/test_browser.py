@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -407,3 +409,30 @@ def test_the_exported_png_and_svg_carry_the_title_and_the_source_line(page, app_
     text = open(svg.value.path(), encoding="utf-8").read()
     assert "Who says how many?" in text and "Source: Mali Crisis Tracker" in text and DATA_VERSION in text
     assert_clean(page, app_url)
+
+
+AXE = os.environ.get("MALI_TRACKER_AXE", "")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.skipif(not Path(AXE).is_file(), reason="axe-core is not installed here: tests/run.sh installs it "
+                    "from npm and sets MALI_TRACKER_AXE")
+@pytest.mark.parametrize(("path", "width"), [
+    *((path, 1400) for path in ("/", "/timeline", "/estimates", "/actors", "/explore", "/methodology",
+                                "/event?id=ev0303", "/actor?id=jnim", "/?lang=fr", "/explore?lang=fr&type=Battles",
+                                "/embed?chart=timeline&embed=true", "/embed?chart=estimates&embed=true",
+                                "/embed?chart=map&embed=true", "/embed?chart=network&embed=true")),
+    *((path, 390) for path in ("/", "/timeline", "/estimates", "/explore", "/embed?chart=evolution&embed=true")),
+])
+def test_axe_finds_no_wcag_a_or_aa_violation(browser, app_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    page.goto(app_url + path)
+    page.locator("h1, .js-plotly-plot").first.wait_for(timeout=30_000)
+    settle(page)
+    page.add_script_tag(path=AXE)
+    violations = page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))", AXE_TAGS)
+    context.close()
+    assert violations == []
