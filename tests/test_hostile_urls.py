@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from mali_tracker import paths
 
-PAGES = ["home", "timeline", "estimates", "actors", "explore", "methodology", "event", "actor"]
-PARAMS = ["start", "end", "type", "theme", "actor", "region", "q", "as_of", "subject", "event", "id", "page", "sort", "cols"]
+PAGES = ["home", "timeline", "estimates", "actors", "explore", "methodology", "event", "actor", "embed"]
+PARAMS = ["start", "end", "type", "theme", "actor", "region", "q", "as_of", "subject", "event", "id", "page", "sort", "cols", "chart"]
 HOSTILE = {
     "wrong type": "12abc",
     "impossible date": "2023-02-30",
@@ -56,7 +56,8 @@ def assert_safe(app: AppTest) -> None:
 # The page that reads each parameter (the sidebar filters are read by all three event pages).
 READER = {"start": "timeline", "end": "explore", "type": "timeline", "theme": "explore",
           "actor": "actors", "region": "timeline", "q": "explore", "as_of": "actors", "subject": "estimates",
-          "event": "timeline", "id": "event", "page": "explore", "sort": "explore", "cols": "explore"}
+          "event": "timeline", "id": "event", "page": "explore", "sort": "explore", "cols": "explore",
+          "chart": "embed"}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -96,3 +97,11 @@ def test_a_hostile_actor_id_gets_a_message_and_a_way_to_pick_one(label):
     app = run_page("actor", {"id": HOSTILE[label]})
     assert_safe(app)
     assert app.title[0].value == "Actor not found" and app.warning and app.selectbox
+
+
+@pytest.mark.parametrize("chart", ["timeline", "estimates", "evolution", "network", "map"])
+@pytest.mark.parametrize("label", ["wrong type", "sql", "html", "impossible date"])
+def test_an_embed_with_hostile_view_parameters_still_draws_its_chart(chart, label):
+    app = run_page("embed", {"chart": chart, **{param: HOSTILE[label] for param in PARAMS if param != "chart"}})
+    assert_safe(app)
+    assert len(app.get("plotly_chart")) == 1 or app.info, "the chart, or a plain message that nothing matches"
