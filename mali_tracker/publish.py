@@ -21,7 +21,7 @@ from mali_tracker.vocabulary import N_, shown
 CHARTS = {"timeline": "timeline", "estimates": "estimates", "evolution": "estimates", "network": "actors",
           "map": "actors"}
 OUTLETS_NAMED = 4
-SOURCE_LINE_PX = 34  # room under the plot for the source line's first line
+SOURCE_LINE_PX = 30  # room under the title for the source line's first line
 SOURCE_LINE_STEP_PX = 14  # and for each further line
 TITLE_PX = 56  # room above it for the title's first line
 TITLE_LINE_PX = 24  # and for each further line
@@ -45,25 +45,20 @@ def _lines(text: str, width: int) -> list[str]:
 
 
 def with_title_and_source(figure: go.Figure, title: str, source: str) -> go.Figure:
-    """A copy of `figure` with `title` above the plot and `source` below it, inside the image,
-    both wrapped so that they fit a 320 px column (Plotly does not wrap text itself)."""
+    """A copy of `figure` with `title` and, under it, the `source` line above the plot, inside
+    the image, both wrapped so that they fit a 320 px column (Plotly does not wrap text). The
+    source sits under the title rather than under the plot, where legends and axis labels take
+    a room Plotly computes only in the browser."""
     published = go.Figure(figure)
     title_lines, source_lines = _lines(title, TITLE_CHARS), _lines(source, SOURCE_CHARS)
-    margin = published.layout.margin
-    top = (margin.t if margin.t is not None else 40) + TITLE_PX + TITLE_LINE_PX * (len(title_lines) - 1)
-    below_plot = max(margin.b if margin.b is not None else 40, 30)  # room the axis labels keep
-    bottom = below_plot + SOURCE_LINE_PX + SOURCE_LINE_STEP_PX * (len(source_lines) - 1)
-    left = margin.l if margin.l is not None else 80
-    height = (published.layout.height or 450) + (top - (margin.t if margin.t is not None else 40)) \
-        + (bottom - below_plot)
+    added = TITLE_PX + TITLE_LINE_PX * (len(title_lines) - 1) + SOURCE_LINE_PX \
+        + SOURCE_LINE_STEP_PX * (len(source_lines) - 1)
+    top = published.layout.margin.t if published.layout.margin.t is not None else 40
     published.update_layout(
         title={"text": "<br>".join(title_lines), "x": 0, "xanchor": "left", "y": 1, "yanchor": "top",
-               "yref": "container", "pad": {"t": 14, "l": 8}, "font": {**FONT, "size": 18}},
-        margin={"t": top, "b": bottom}, height=height)
-    published.add_annotation(
-        text="<br>".join(source_lines), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-        xshift=-left + 8, yshift=-below_plot - 6, showarrow=False, align="left",
-        font={**FONT, "size": 11, "color": "#4a4a4a"})
+               "yref": "container", "pad": {"t": 14, "l": 8}, "font": {**FONT, "size": 18},
+               "subtitle": {"text": "<br>".join(source_lines), "font": {**FONT, "size": 11, "color": "#4a4a4a"}}},
+        margin={"t": top + added}, height=(published.layout.height or 450) + added)
     return published
 
 

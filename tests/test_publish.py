@@ -22,8 +22,8 @@ def test_the_title_and_source_line_are_drawn_inside_the_figure():
                       "Studio Tamani and others.")
     published = publish.with_title_and_source(figure, "Battles <in> Kidal, a title long enough to wrap", source)
     assert published.layout.title.text.replace("<br>", " ") == "Battles &lt;in&gt; Kidal, a title long enough to wrap"
-    assert published.layout.annotations[-1].text.replace("<br>", " ") == source
-    assert published.layout.height > 400 and published.layout.margin.b > 30
+    assert published.layout.title.subtitle.text.replace("<br>", " ") == source
+    assert published.layout.height > 400 and published.layout.margin.t > 20
     assert figure.layout.title.text is None, "the page's own figure is left as it was"
 
 
