@@ -15,7 +15,8 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 # page -> (query parameters, how many charts a reader must see); every file of pages/ is here
 PAGES = {"home": ({}, 0), "timeline": ({}, 1), "estimates": ({}, 2), "actors": ({}, 2), "explore": ({}, 0),
-         "methodology": ({}, 0), "event": ({"id": "ev0303"}, 1), "actor": ({"id": "jnim"}, 1)}
+         "methodology": ({}, 0), "event": ({"id": "ev0303"}, 1), "actor": ({"id": "jnim"}, 1),
+         "embed": ({"chart": "map"}, 1)}
 
 
 def problems_on(page: str, params: dict[str, str], charts_expected: int) -> list[str]:
