@@ -7,7 +7,9 @@ data folder, cannot load extensions, and cannot change its own settings.
 from __future__ import annotations
 
 import functools
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,13 @@ class DataUnavailable(Exception):
             "Rebuild it with `python -m mali_tracker.build`, or point MALI_TRACKER_DATA "
             "at a folder made by `python -m mali_tracker.ingest` (run it again on an older folder)."
         )
+
+
+# DuckDB takes 80% of the machine's memory and every core unless told otherwise; the server
+# shares both with Streamlit and with other replicas (deploy/), so both are set on purpose.
+# Beyond the limit DuckDB spills to disk rather than fail (README, "Speed").
+MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT = "MALI_TRACKER_DUCKDB_MEMORY", "512MB"
+THREADS_ENV, DEFAULT_THREADS = "MALI_TRACKER_DUCKDB_THREADS", "2"
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,10 @@ def open_database(data_dir: Path) -> Database:
     data_dir = Path(data_dir).resolve()
     connection = duckdb.connect(
         ":memory:",
-        config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
+        config={"autoinstall_known_extensions": False, "autoload_known_extensions": False,
+                "memory_limit": os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT),
+                "threads": int(os.environ.get(THREADS_ENV, DEFAULT_THREADS)),
+                "temp_directory": str(Path(tempfile.gettempdir()) / "mali-tracker-duckdb")},
     )
     broken: dict[str, str] = {}
     for table in TABLES:
