@@ -32,8 +32,10 @@ events = cache.query("events_filtered", **page_params)
 
 
 def every_row():
-    """Every matching row in the table's order (not only the page shown)."""
-    return cache.query("events_filtered", **filters.query_params(row_limit=max(event_count, 1), **order))
+    """Every matching row in the table's order (not only the page shown); beyond the eager limit
+    it is built on click and not kept in the cache."""
+    run = cache.query if event_count <= EAGER_DOWNLOAD_LIMIT else cache.query_uncached
+    return run("events_filtered", **filters.query_params(row_limit=max(event_count, 1), **order))
 
 
 stem = file_stem("mali-events", *name_parts(filters))

@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 from mali_tracker import paths
 
 PAGES = ["home", "timeline", "estimates", "actors", "explore", "methodology", "event", "actor", "embed"]
-PARAMS = ["start", "end", "type", "theme", "actor", "region", "q", "as_of", "subject", "event", "id", "page", "sort", "cols", "chart"]
+PARAMS = ["start", "end", "type", "theme", "actor", "region", "q", "as_of", "subject", "event", "id", "page",
+          "sort", "cols", "chart"]
 HOSTILE = {
     "wrong type": "12abc",
     "impossible date": "2023-02-30",

@@ -78,6 +78,12 @@ def query(name: str, **params) -> pl.DataFrame:
     return _cached_query(*_key(), name, _freeze(params))
 
 
+def query_uncached(name: str, **params) -> pl.DataFrame:
+    """Run a named query without keeping its answer: for a download of up to every row (a 1M-row
+    frame held for each reader's view would grow the server by hundreds of MB a view)."""
+    return db.run_query(database(), name, **params)
+
+
 @st.cache_resource(show_spinner=False, max_entries=128)
 def _cached_figure(data_dir: str, version: str, chart: str, params: tuple,
                    _build: Callable[[], go.Figure]) -> go.Figure:
