@@ -102,10 +102,15 @@ def _toll(low: int | None, best: int | None, high: int | None, lang: str) -> str
     return f"{number(best)} ({number(low)}–{number(high)})"
 
 
+def row_link(page: str, row_id: str, text: str, params: dict[str, str]) -> str:
+    """A relative link to an event's or actor's page carrying the shared view, the text shown
+    after '#' (LinkColumn shows it: EVENT_LINK_TEXT)."""
+    clean = re.sub(r"\s+", " ", text or row_id).strip()
+    return f"{page}?{urlencode({**params, 'id': row_id}, safe=',')}#{clean}"
+
+
 def event_link(event_id: str, title: str, params: dict[str, str]) -> str:
-    """A relative link to the event's page carrying the shared view, the title after '#'."""
-    clean = re.sub(r"\s+", " ", title or event_id).strip()
-    return f"event?{urlencode({**params, 'id': event_id}, safe=',')}#{clean}"
+    return row_link("event", event_id, title, params)
 
 
 def display_frame(events: pl.DataFrame, lang: str, link_params: dict[str, str],

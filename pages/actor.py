@@ -44,12 +44,13 @@ def relations_table(own: pl.DataFrame, name: str, lang: str) -> pl.DataFrame:
 
     return pl.DataFrame([{
         _("Relation"): sentence(row),
+        _("With"): explore_table.row_link("actor", row["other_actor_id"], row["other_name"], view.carried()),
         _("From"): language.date(row["valid_from"]) if row["valid_from"] else "",
         _("To"): language.date(row["valid_to"]) if row["valid_to"] else _("still in force"),
         _("Source"): next((u for u in (row["source_urls"] or "").split() if u.startswith(("https://", "http://"))), ""),
         _("Note"): row["note"] or "",
     } for row in own.iter_rows(named=True)], schema={column: pl.String for column in (
-        _("Relation"), _("From"), _("To"), _("Source"), _("Note"))})
+        _("Relation"), _("With"), _("From"), _("To"), _("Source"), _("Note"))})
 
 
 def show_actor(actor_id: str) -> None:
@@ -86,7 +87,9 @@ def show_actor(actor_id: str) -> None:
                         alt=_("{count} relations of {name} as bars over time.").format(count=own.height, name=name))
         source = _("Source")
         st.dataframe(relations_table(own, name, lang), hide_index=True, column_config={
-            source: st.column_config.LinkColumn(source, display_text=explore_table.SOURCE_LINK_TEXT)})
+            source: st.column_config.LinkColumn(source, display_text=explore_table.SOURCE_LINK_TEXT),
+            _("With"): st.column_config.LinkColumn(_("With"), display_text=explore_table.EVENT_LINK_TEXT,
+                                                   help=_("Opens that actor's page"))})
     else:
         st.caption(_("No relation of {name} is recorded.").format(name=plain(name)))
 

@@ -17,6 +17,8 @@ def test_an_actor_page_shows_who_it_is_its_relations_events_and_citation(bundled
     expected = db.run_query(bundled_db, "actor_relations", actor_id="france")
     assert relations.height == expected.height > 0
     assert all("France" in sentence for sentence in relations["Relation"].to_list())
+    assert all(link.startswith("actor?") and "id=" in link for link in relations["With"].to_list()), \
+        "the other actor's name links to its page"
     summary = db.run_query(bundled_db, "dataset_summary").row(0, named=True)
     own = Filters(start=summary["first_date"], end=summary["last_date"], actors=("france",))
     count = int(db.run_query(bundled_db, "events_count", **own.query_params())["event_count"][0])
