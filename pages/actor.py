@@ -7,6 +7,7 @@ import polars as pl
 import streamlit as st
 
 from mali_tracker import actor_charts, db, explore_table
+from mali_tracker.charts import in_language
 from mali_tracker.filters import Filters, quoted
 from mali_tracker.grades import grade_line
 from mali_tracker.markdown import plain
@@ -78,7 +79,7 @@ def show_actor(actor_id: str) -> None:
     summary = cache.query("dataset_summary").row(0, named=True)
     first = dates["first_date"] or summary["first_date"] or dt.date(2012, 1, 1)
     last = max(d for d in (dates["last_date"], summary["last_date"], first) if d)
-    own = cache.query("actor_relations", actor_id=actor_id)
+    own = in_language(cache.query("actor_relations", actor_id=actor_id), lang, "other_name")
     st.header(_("Relations over time"))
     if own.height:
         st.plotly_chart(cache.figure("actor_relations", {"actor_id": actor_id, "lang": lang},

@@ -61,7 +61,11 @@ def test_a_missing_id_gets_a_message_and_the_picker_leads_to_the_actor():
     assert app.query_params.get("id") in ("wagner", ["wagner"]) or app.title[0].value.startswith("Wagner")
 
 
-def test_the_actor_page_in_french():
+def test_the_actor_page_in_french(bundled_db):
     app = open_page("actor", id="france", lang="fr")
     assert "Les relations dans le temps" in [h.value for h in app.header]
+    others = db.run_query(bundled_db, "actor_relations", actor_id="france").filter(pl.col("other_name_fr") != "")
+    sentences = " ".join(pl.from_pandas(app.dataframe[0].value)["Relation"].to_list())
+    assert others.height and all(name in sentences for name in others["other_name_fr"].to_list()), \
+        "the other actors are named in French where they have a French name"
     assert any("événements** avec" in c.value for c in app.caption)
