@@ -7,6 +7,7 @@ another folder's or an older version's answers beside new ones.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,9 +21,10 @@ import polars as pl
 import streamlit as st
 
 from mali_tracker import db, manifest, paths, store
-from mali_tracker.filters import DEFAULT_END, DEFAULT_START, FilterChoices
+from mali_tracker.filters import DEFAULT_END, DEFAULT_START, FilterChoices, Filters
 
 PINNED = "_data_this_run"
+EVERY_EVENT = Filters(start=dt.date(1, 1, 1), end=dt.date(9999, 12, 31))
 
 
 def _read_served() -> tuple[Path, manifest.DataVersion]:
@@ -104,12 +106,13 @@ def figure(chart: str, params: dict, build: Callable[[], go.Figure]) -> go.Figur
 @st.cache_data(show_spinner=False, max_entries=8)
 def _filter_choices(data_dir: str, version: str) -> FilterChoices:
     database = _database(data_dir, version)
-    facets = db.run_query(database, "filter_options")
+    # the facets of every event, whatever its date: the values that exist in this data
+    facets = db.run_query(database, "explore_facets", **EVERY_EVENT.query_params())
     actors = db.run_query(database, "actor_options")
     bounds = db.run_query(database, "dataset_summary").row(0, named=True)
 
     def values(facet: str) -> tuple[str, ...]:
-        return tuple(facets.filter(pl.col("facet") == facet)["value"].to_list())
+        return tuple(sorted(facets.filter(pl.col("facet") == facet)["value"].to_list()))
 
     return FilterChoices(
         types=values("type"),
