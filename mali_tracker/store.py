@@ -32,6 +32,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from mali_tracker import datapackage, manifest
+
 try:
     import fcntl
 except ImportError:  # not on Windows: publishing there relies on the atomic rename alone
@@ -45,8 +47,6 @@ GRACE_SECONDS = 600.0
 
 def current_name(root: Path) -> str | None:
     """The version ROOT's manifest names, if it has a published folder."""
-    from mali_tracker import manifest
-
     name = manifest.read_version(root).version
     return name if (root / VERSIONS / name).is_dir() else None
 
@@ -93,8 +93,6 @@ def _adopt_plain_files(root: Path) -> None:
     pull`) a version folder of their own before the plain files are replaced, so that readers
     keep one whole version while the files change. Skipped when the files do not match their
     manifest (they are then no consistent version to keep)."""
-    from mali_tracker import manifest
-
     version = manifest.read_version(root).version
     target = root / VERSIONS / version
     if target.is_dir() or version != manifest.tables_hash(root):
@@ -165,8 +163,6 @@ def publish_tables(tables: dict, root: Path, made_by: str, made_from: str,
                    grace: float = GRACE_SECONDS, progress: Callable[[str], None] | None = None) -> str:
     """Publish Polars `tables` (name -> frame) into ROOT with their datapackage.json and
     manifest; returns the data version."""
-    from mali_tracker import datapackage, manifest
-
     def write(folder: Path) -> str:
         for name, frame in tables.items():
             if progress:

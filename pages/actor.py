@@ -11,7 +11,7 @@ from mali_tracker.charts import in_language
 from mali_tracker.filters import Filters, quoted
 from mali_tracker.grades import grade_line
 from mali_tracker.markdown import plain
-from mali_tracker.ui import cache, chrome, language, publishing, view
+from mali_tracker.ui import cache, chart_views, chrome, language, publishing, view
 from mali_tracker.ui.language import _
 from mali_tracker.vocabulary import ACTOR_TYPE_WORDS
 
@@ -75,10 +75,8 @@ def show_actor(actor_id: str) -> None:
     if grade := grade_line(profile, lang):
         st.caption(grade)
 
-    dates = cache.query("relation_dates").row(0, named=True)
+    first, last = chart_views.network_dates()
     summary = cache.query("dataset_summary").row(0, named=True)
-    first = dates["first_date"] or summary["first_date"] or dt.date(2012, 1, 1)
-    last = max(d for d in (dates["last_date"], summary["last_date"], first) if d)
     own = in_language(cache.query("actor_relations", actor_id=actor_id), lang, "other_name")
     st.header(_("Relations over time"))
     if own.height:

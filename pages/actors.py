@@ -1,5 +1,4 @@
 """/actors: who stands with whom, when, and where they act."""
-import datetime as dt
 
 import streamlit as st
 
@@ -18,13 +17,10 @@ lang = language.current()
 filters = sidebar.event_filters()
 names = cache.actor_names()
 try:
-    dates = cache.query("relation_dates").row(0, named=True)
+    first_date, last_date = chart_views.network_dates()
     summary = cache.query("dataset_summary").row(0, named=True)
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
-
-first_date = dates["first_date"] or summary["first_date"] or dt.date(2012, 1, 1)
-last_date = max(d for d in (dates["last_date"], summary["last_date"], first_date) if d)
 
 if "as_of" not in st.session_state:
     messages: list[str] = []

@@ -12,7 +12,6 @@ from mali_tracker.ui.language import _
 
 chrome.ensure_entrypoint()
 
-DEFAULT_SUBJECT = "arrests_2025_plot"
 SHARED = ("lang",)  # besides each chart's own parameters, kept in the link to the full view
 
 
@@ -21,17 +20,14 @@ def read_subject(messages: list[str]) -> str:
     asked = st.query_params.get("subject")
     if asked is not None and asked not in subjects:
         messages.append(_("There is no contested figure called {name}.").format(name=quoted(asked)))
-    default = DEFAULT_SUBJECT if DEFAULT_SUBJECT in subjects else subjects[0]
-    return asked if asked in subjects else default
+    return asked if asked in subjects else chart_views.default_subject(subjects)
 
 
 def read_as_of(messages: list[str]) -> dt.date:
-    dates = cache.query("relation_dates").row(0, named=True)
-    summary = cache.query("dataset_summary").row(0, named=True)
-    last = max(d for d in (dates["last_date"], summary["last_date"], dt.date(2012, 1, 1)) if d)
+    first, last = chart_views.network_dates()
     asked = st.query_params.get("as_of")
     parsed = parse_date(asked, "as-of", messages, language.current()) if asked else None
-    return parsed if parsed and parsed <= last else last
+    return min(max(parsed, first), last) if parsed else last
 
 
 def chart_for_link(chart: str, messages: list[str]) -> tuple[chart_views.ChartView, dict[str, str], list[str]]:

@@ -10,7 +10,6 @@ from mali_tracker.ui.language import _
 
 chrome.ensure_entrypoint()
 
-DEFAULT_SUBJECT = "arrests_2025_plot"
 
 st.title(_("Who says how many?"))
 try:
@@ -24,7 +23,7 @@ if subjects.height == 0:
     chrome.end_page()
 
 labels = {row["subject"]: language.pick(row, "label") for row in subjects.iter_rows(named=True)}
-default = DEFAULT_SUBJECT if DEFAULT_SUBJECT in labels else subjects["subject"][0]
+default = chart_views.default_subject(list(labels))
 if "estimates_subject" not in st.session_state:
     asked = st.query_params.get("subject")
     if asked is not None and asked not in labels:

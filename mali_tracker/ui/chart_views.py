@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -20,6 +21,21 @@ from mali_tracker.ui.language import _
 MARKER_LIMIT = 1000
 MAP_MARKER_LIMIT = 20_000  # map: above this many events, counts per grid cell
 GRID_DEGREES = 0.5
+DEFAULT_SUBJECT = "arrests_2025_plot"  # the story's own contested figure, shown first
+
+
+def default_subject(subjects: list[str]) -> str:
+    """The contested figure shown when the link names none (or one the data lacks)."""
+    return DEFAULT_SUBJECT if DEFAULT_SUBJECT in subjects else subjects[0]
+
+
+def network_dates() -> tuple[dt.date, dt.date]:
+    """The dates the network can be shown for: the first dated relation (else the first event)
+    to the last relation or event."""
+    dates = cache.query("relation_dates").row(0, named=True)
+    summary = cache.query("dataset_summary").row(0, named=True)
+    first = dates["first_date"] or summary["first_date"] or dt.date(2012, 1, 1)
+    return first, max(d for d in (dates["last_date"], summary["last_date"], first) if d)
 
 
 @dataclass(frozen=True)
@@ -29,7 +45,9 @@ class ChartView:
     figure: go.Figure | None  # None: nothing to draw for this view (`empty` says why)
     alt: str
     data: pl.DataFrame  # what the chart draws, for its CSV
-    outlets: list[str]  # the outlets behind it, the most cited first
+    # the outlets behind it, the most cited first: asked only for the source line (embed, export),
+    # not on every page run
+    outlets: Callable[[], list[str]]
     empty: str = ""
     details: dict | None = None  # what a page needs beside the figure (counts, the unit…)
 
@@ -52,7 +70,7 @@ def timeline(filters: Filters, numbered: bool = False) -> ChartView:
     title = _("Timeline of Mali's crisis")
     details = {"count": count, "unit": unit, "events": None}
     if count == 0:
-        return ChartView("timeline", title, None, "", counts, [], _(
+        return ChartView("timeline", title, None, "", counts, list, _(
             "No event matches these filters between {window}. Widen the dates or clear a filter.").format(
             window=_window(filters)), details)
     if count > MARKER_LIMIT:
@@ -61,7 +79,7 @@ def timeline(filters: Filters, numbered: bool = False) -> ChartView:
                                                                     unit, lang))
         alt = _("Chart of {count} events, {window}, counted per {unit} and stacked by event type.").format(
             count=language.number(count), window=_window(filters), unit=_(unit))
-        return ChartView("timeline", title, figure, alt, charts.counts_table(counts, lang), _event_outlets(filters),
+        return ChartView("timeline", title, figure, alt, charts.counts_table(counts, lang), lambda: _event_outlets(filters),
                          details=details)
     events = cache.query("events_filtered", **filters.query_params(row_limit=MARKER_LIMIT))
     figure = cache.figure("timeline", {**filters.query_params(), "numbered": numbered, "lang": lang},
@@ -70,7 +88,7 @@ def timeline(filters: Filters, numbered: bool = False) -> ChartView:
         count=language.number(count), window=_window(filters))
     data = events.select("event_id", "date_start", "date_precision", "title", "event_type", "theme", "location",
                          "admin1", "fatalities_best", "source_outlets", "source_urls")
-    return ChartView("timeline", title, figure, alt, data, _event_outlets(filters),
+    return ChartView("timeline", title, figure, alt, data, lambda: _event_outlets(filters),
                      details={**details, "events": events})
 
 
@@ -78,6 +96,10 @@ def _claims(subject: str) -> tuple[pl.DataFrame, dict, str]:
     subjects = cache.query("claim_subjects")
     about = subjects.filter(pl.col("subject") == subject).row(0, named=True)
     return cache.query("claims_for_subject", subject=subject), about, language.pick(about, "headline_quantity")
+
+
+def _relation_outlets(as_of: dt.date) -> list[str]:
+    return cache.query("relation_outlets", as_of=as_of)["outlet"].to_list()
 
 
 def _claim_outlets(claims: pl.DataFrame) -> list[str]:
@@ -96,7 +118,7 @@ def estimates(subject: str) -> ChartView:
     alt = _("Range chart of {count} reported figures about {subject}: {sentence}.").format(
         count=claims.height, subject=label, sentence=sentence)
     return ChartView("estimates", _("Who says how many? {subject}").format(subject=label), figure, alt, claims,
-                     _claim_outlets(claims), details={"about": about, "quantity": quantity, "sentence": sentence})
+                     lambda: _claim_outlets(claims), details={"about": about, "quantity": quantity, "sentence": sentence})
 
 
 def evolution(subject: str) -> ChartView:
@@ -107,7 +129,7 @@ def evolution(subject: str) -> ChartView:
                           lambda: claim_charts.evolution_figure(claims, quantity, lang))
     alt = _("Reported figures for {quantity} plotted against their publication date.").format(quantity=quantity)
     return ChartView("evolution", _("How the figure moved: {subject}").format(subject=language.pick(about, "label")),
-                     figure, alt, claims.filter(pl.col("published_date").is_not_null()), _claim_outlets(claims),
+                     figure, alt, claims.filter(pl.col("published_date").is_not_null()), lambda: _claim_outlets(claims),
                      details={"quantity": quantity})
 
 
@@ -123,9 +145,8 @@ def network(as_of: dt.date, highlight: str | None = None) -> ChartView:
                                                               highlight=highlight, lang=lang))
     alt = _("Network of {count} relations between actors in Mali on {date}.").format(
         count=relations.height, date=language.date(as_of, "long"))
-    outlets = cache.query("relation_outlets", as_of=as_of)["outlet"].to_list()
     return ChartView("network", _("Who stands with whom in Mali, {date}").format(date=language.date(as_of, "long")),
-                     figure, alt, relations, outlets)
+                     figure, alt, relations, lambda: _relation_outlets(as_of))
 
 
 def event_map(filters: Filters, who: str = "") -> ChartView:
@@ -137,7 +158,7 @@ def event_map(filters: Filters, who: str = "") -> ChartView:
     title = _("Where events took place, {window}").format(window=window)
     details = {"mappable": mappable, "grid": mappable > MAP_MARKER_LIMIT}
     if mappable == 0:
-        return ChartView("map", title, None, "", pl.DataFrame(), [], _(
+        return ChartView("map", title, None, "", pl.DataFrame(), list, _(
             "No event with a place matches the filters{who} for {window}.").format(who=who, window=window), details)
     if mappable > MAP_MARKER_LIMIT:
         cells = cache.query("map_grid", cell_degrees=GRID_DEGREES, **filters.query_params())
@@ -145,9 +166,9 @@ def event_map(filters: Filters, who: str = "") -> ChartView:
                               lambda: actor_charts.grid_map_figure(cells, GRID_DEGREES, lang))
         alt = _("Map of {count} events in {cells} grid cells.").format(count=language.number(mappable),
                                                                        cells=cells.height)
-        return ChartView("map", title, figure, alt, cells, _event_outlets(filters), details=details)
+        return ChartView("map", title, figure, alt, cells, lambda: _event_outlets(filters), details=details)
     mapped = cache.query("map_events", **filters.query_params(row_limit=MAP_MARKER_LIMIT))
     figure = cache.figure("events_map", {**filters.query_params(), "lang": lang},
                           lambda: actor_charts.events_map_figure(mapped, lang=lang))
     alt = _("Map of Mali with {count} events{who}.").format(count=mapped.height, who=who)
-    return ChartView("map", title, figure, alt, mapped, _event_outlets(filters), details=details)
+    return ChartView("map", title, figure, alt, mapped, lambda: _event_outlets(filters), details=details)

@@ -21,7 +21,7 @@ def source_line(chart: ChartView) -> str:
     summary = cache.query("dataset_summary").row(0, named=True)
     imported = [origin.upper() for origin in (summary["origins"] or []) if origin != "curated"]
     fallback = _("the {names} export").format(names=" and ".join(imported)) if imported else ""
-    return publish.source_line(cache.data_version().short, chart.outlets, language.current(), fallback)
+    return publish.source_line(cache.data_version().short, chart.outlets(), language.current(), fallback)
 
 
 def published_figure(chart: ChartView):
