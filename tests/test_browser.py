@@ -64,6 +64,13 @@ def visit(page, app_url, path: str, title: str):
     settle(page)
 
 
+def wait_for_drawn_charts(page, charts: int):
+    """The charts with marks in them (not just an empty frame), once `charts` of them are drawn."""
+    drawn = page.locator(".js-plotly-plot").filter(has=page.locator(".scatterlayer .point, .scattergeo path"))
+    drawn.nth(charts - 1).wait_for(timeout=30_000)
+    return drawn
+
+
 def assert_clean(page, app_url):
     assert page.locator("[data-testid='stException']").count() == 0
     assert foreign_requests(page.requested, app_url) == []
@@ -83,10 +90,7 @@ def assert_clean(page, app_url):
 def test_every_page_opens_cleanly_offline_with_its_charts_drawn(page, app_url, path, title, charts):
     visit(page, app_url, path, title)
     if charts:
-        # a drawn chart has marks in it, not just an empty frame
-        drawn = page.locator(".js-plotly-plot").filter(has=page.locator(".scatterlayer .point, .scattergeo path"))
-        drawn.nth(charts - 1).wait_for(timeout=30_000)
-        assert drawn.count() == charts
+        assert wait_for_drawn_charts(page, charts).count() == charts
     assert page.get_by_text("This app has encountered an error").count() == 0
     assert_clean(page, app_url)
 
@@ -103,8 +107,7 @@ def test_every_page_opens_cleanly_offline_with_its_charts_drawn(page, app_url, p
 def test_every_page_opens_in_french_offline_with_its_charts_drawn(page, app_url, path, title, charts):
     visit(page, app_url, path, title)
     if charts:
-        drawn = page.locator(".js-plotly-plot").filter(has=page.locator(".scatterlayer .point, .scattergeo path"))
-        drawn.nth(charts - 1).wait_for(timeout=30_000)
+        wait_for_drawn_charts(page, charts)
     page.locator(".st-key-top_bar").get_by_text("Explorer les données").first.wait_for(timeout=30_000)
     assert_clean(page, app_url)
 
