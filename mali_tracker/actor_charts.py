@@ -1,5 +1,5 @@
-"""Chart builders for the actors page: the network as of a date, an actor's relations over
-time, and the map of events. Pure functions, no Streamlit."""
+"""Chart builders for the actors page: the network as of a date and an actor's relations over
+time (the map's builders are in map_charts). Pure functions, no Streamlit."""
 from __future__ import annotations
 
 import re
@@ -7,8 +7,8 @@ import re
 import plotly.graph_objects as go
 import polars as pl
 
-from mali_tracker.charts import EVENT_TYPE_COLOURS, FONT, date_ticks, in_language
-from mali_tracker.i18n import DEFAULT_LANGUAGE, format_date, format_number, plotly_separators, translate
+from mali_tracker.charts import FONT, date_ticks
+from mali_tracker.i18n import DEFAULT_LANGUAGE, format_date, translate
 from mali_tracker.vocabulary import N_
 
 # Actor types grouped as a reader thinks of them, each with a colour and a marker shape.
@@ -164,62 +164,3 @@ def relation_timeline_figure(relations: pl.DataFrame, actor_name: str, first_dat
     return figure
 
 
-MAP_CENTER = dict(lat=17.0, lon=-2.5)
-
-
-def _geo_layout() -> dict:
-    """Mali and its neighbours, outlines drawn from the offline topojson (scope 'africa')."""
-    return dict(
-        scope="africa", resolution=50, projection_type="mercator", center=MAP_CENTER,
-        lataxis_range=[9.0, 26.0], lonaxis_range=[-13.5, 6.0],
-        showcountries=True, countrycolor="#888", showland=True, landcolor="#f4f1ea",
-        showlakes=False, showcoastlines=True, coastlinecolor="#aaa", bgcolor="white",
-    )
-
-
-def events_map_figure(events: pl.DataFrame, height: int = 560, min_size: int = 7,
-                      lang: str = DEFAULT_LANGUAGE) -> go.Figure:
-    """One marker per event: colour by event type, size by deaths. `events` comes from
-    queries/map_events.sql (or event_by_id.sql, for one event's small map)."""
-    figure = go.Figure()
-    events = in_language(events, lang, "title")
-    for event_type, colour in EVENT_TYPE_COLOURS.items():
-        subset = events.filter(pl.col("event_type") == event_type)
-        if subset.height == 0:
-            continue
-        deaths = subset["fatalities_best"].fill_null(0).to_list()
-        figure.add_trace(go.Scattergeo(
-            lat=subset["latitude"].to_list(), lon=subset["longitude"].to_list(), name=translate(event_type, lang),
-            mode="markers", marker=dict(color=colour, size=[min_size + min(d, 400) ** 0.5 * 1.6 for d in deaths],
-                                        opacity=0.75, line=dict(width=0.5, color="white")),
-            customdata=[(title, place, format_date(day, lang), deaths) for title, place, day, deaths in
-                        subset.select("title", "location", "date_start", pl.col("fatalities_best").fill_null(-1)).rows()],
-            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}, %{customdata[2]}<extra>%{fullData.name}</extra>",
-        ))
-    figure.update_layout(font=FONT, height=height, margin=dict(l=0, r=0, t=0, b=0), geo=_geo_layout(),
-                         legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, title=None))
-    return figure
-
-
-def grid_map_figure(cells: pl.DataFrame, cell_degrees: float, lang: str = DEFAULT_LANGUAGE) -> go.Figure:
-    """Events counted per grid cell, for more events than a browser draws smoothly. `cells`
-    comes from queries/map_grid.sql."""
-    largest = max(cells["event_count"].max() or 1, 1)  # the busiest cell is 45 px across
-    figure = go.Figure(go.Scattergeo(
-        lat=cells["latitude"].to_list(), lon=cells["longitude"].to_list(), mode="markers",
-        name=translate("events per {size}° cell", lang).format(size=format_number(cell_degrees, lang)),
-        marker=dict(size=[5 + 40 * (c / largest) ** 0.5 for c in cells["event_count"].to_list()], color="#9b2226",
-                    opacity=0.6, line=dict(width=0.5, color="white")),
-        customdata=cells.select("event_count", "fatalities", "main_type", "places").rows(),
-        hovertemplate="<b>%{customdata[0]:,} " + translate("events", lang) + "</b> (%{customdata[2]} "
-                      + translate("most", lang) + ")<br>%{customdata[1]:,} " + translate("deaths reported", lang)
-                      + "<br>%{customdata[3]}<extra></extra>",
-    ))
-    total = int(cells["event_count"].sum()) if cells.height else 0
-    figure.update_layout(font=FONT, height=580, margin=dict(l=0, r=0, t=30, b=0), geo=_geo_layout(), showlegend=False,
-                         separators=plotly_separators(lang),
-                         title=dict(text=translate("{count} events, counted per {size}° cell (too many to draw one by one)",
-                                                   lang).format(count=format_number(total, lang),
-                                                                size=format_number(cell_degrees, lang)),
-                                    font=dict(size=13), x=0))
-    return figure

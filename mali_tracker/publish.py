@@ -19,7 +19,7 @@ from mali_tracker.vocabulary import N_, shown
 
 # chart= of /embed -> what it shows (the page that draws it in full)
 CHARTS = {"timeline": "timeline", "estimates": "estimates", "evolution": "estimates", "network": "actors",
-          "map": "actors"}
+          "map": "actors", "regions": "actors"}
 OUTLETS_NAMED = 4
 SOURCE_LINE_PX = 30  # room under the title for the source line's first line
 SOURCE_LINE_STEP_PX = 14  # and for each further line

@@ -3,14 +3,15 @@
 import streamlit as st
 
 from mali_tracker import db, publish
-from mali_tracker.export import file_stem, to_csv_bytes
+from mali_tracker.export import to_csv_bytes
 from mali_tracker.filters import name_parts, parse_date
 from mali_tracker.markdown import plain
-from mali_tracker.ui import cache, chart_views, chrome, language, publishing, sidebar, view
+from mali_tracker.ui import cache, chart_views, chrome, language, map_view, publishing, sidebar, view
 from mali_tracker.ui.language import _
 from mali_tracker.vocabulary import ACTOR_TYPE_WORDS
 
 chrome.ensure_entrypoint()
+map_view.open_pending_event()
 
 st.title(_("Who stands with whom, and where"))
 lang = language.current()
@@ -84,30 +85,9 @@ who = (_(" involving {actors}").format(actors=", ".join(plain(names.get(a, a)) f
        if filters.actors else "")
 window = f"{language.date(filters.start)} – {language.date(filters.end)}"
 parts = name_parts(filters)
+publishing.set_citation_view(publish.filters_in_words(filters, names, lang))
 try:
-    mapped = chart_views.event_map(filters, who)
+    map_view.map_section(filters, who, window, parts)
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
-publishing.set_citation_view(publish.filters_in_words(filters, names, lang))
-if mapped.figure is None:
-    st.info(mapped.empty)
-else:
-    if mapped.details["grid"]:
-        st.caption(_("**{count} events**{who}, {window}: too many to draw one by one, so they are counted per "
-                     "{size}° cell (about 55 km); circle size follows the count.").format(
-            count=language.number(mapped.details["mappable"]), who=who, window=window,
-            size=language.number(chart_views.GRID_DEGREES)))
-    else:
-        st.caption(_("**{count} events on the map**{who}, {window}. Colour by event type, size by reported deaths. "
-                     "Events placed only by region sit on the region's capital.").format(
-            count=language.number(mapped.data.height), who=who, window=window))
-    st.plotly_chart(mapped.figure, config=publishing.image_config(mapped, parts), key="map", alt=mapped.alt)
-    with st.expander(_("The grid cells as a table") if mapped.details["grid"] else _("The mapped events as a table")):
-        st.dataframe(mapped.data, hide_index=True)
-    st.download_button(
-        _("Download the mapped cells as CSV") if mapped.details["grid"] else
-        _("Download the {count} mapped events as CSV").format(count=language.number(mapped.data.height)),
-        lambda: to_csv_bytes(mapped.data), file_name=chrome.download_name(file_stem("mali-map", *parts)),
-        mime="text/csv", icon=":material/download:", on_click="ignore", key="map_csv")
-    publishing.tools(mapped, view.carried(), parts)
 chrome.footer()

@@ -45,6 +45,8 @@ def chart_for_link(chart: str, messages: list[str]) -> tuple[chart_views.ChartVi
     parsed = parse_filters(st.query_params.to_dict(), cache.filter_choices(), language.current())
     messages.extend(parsed.messages)
     filters = parsed.filters
+    if chart == "regions":
+        return chart_views.region_map(filters), {**to_query_params(filters), "map": "regions"}, name_parts(filters)
     built = chart_views.timeline(filters) if chart == "timeline" else chart_views.event_map(filters)
     return built, to_query_params(filters), name_parts(filters)
 

@@ -4,7 +4,7 @@ import datetime as dt
 import polars as pl
 import streamlit as st
 
-from mali_tracker import actor_charts, db
+from mali_tracker import db, map_charts
 from mali_tracker.filters import quoted
 from mali_tracker.grades import grade_line
 from mali_tracker.markdown import plain
@@ -64,7 +64,7 @@ def show_event(found: pl.DataFrame) -> None:
                                  icon=":material/person:", id=actor["actor_id"])
     with where:
         if event["latitude"] is not None and event["longitude"] is not None:
-            st.plotly_chart(actor_charts.events_map_figure(found, height=320, min_size=16), config=chrome.PLOTLY_CONFIG,
+            st.plotly_chart(map_charts.events_map_figure(found, map_charts.SMALL, min_size=16), config=chrome.PLOTLY_CONFIG,
                             key="event_map", alt=_("Map of Mali with the place of this event: {place}.").format(place=place))
             precision = _(PLACE_PRECISION.get(event["geo_precision"], N_("precision unknown")))
             st.caption(_("Placed at {place}: {precision}.").format(place=plain(place), precision=precision))

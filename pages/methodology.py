@@ -68,7 +68,8 @@ st.dataframe(grades, hide_index=True, column_config={
     "medium": st.column_config.NumberColumn(_("Medium")), "low": st.column_config.NumberColumn(_("Low")),
     "ungraded": st.column_config.NumberColumn(_("Not graded")),
     "last_checked": st.column_config.DateColumn(_("Last checked"), format="YYYY-MM-DD")})
-for title in ("How figures are counted (claims)", "Coding rules", "How to cite a view", "Provenance and licence"):
+for title in ("How figures are counted (claims)", "Coding rules", "How to cite a view", "The map's regions",
+              "Provenance and licence"):
     section(title)
 section("Corrections log")
 st.caption(_("{count} corrections, newest first.").format(count=language.number(corrections.height)))

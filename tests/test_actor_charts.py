@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 
 from mali_tracker import actor_charts, db
-from mali_tracker.filters import Filters
 
 
 def network_on(bundled_db, day):
@@ -58,19 +57,6 @@ def test_every_actor_in_a_relation_has_a_stored_position(bundled_db):
     placed = set(layout["actor_id"])
     assert set(relations["source_actor_id"]) | set(relations["target_actor_id"]) <= placed
     assert len({(x, y) for x, y in zip(layout["x"], layout["y"])}) == layout.height, "no two actors on one spot"
-
-
-def test_map_markers_and_grid(bundled_db):
-    filters = Filters(end=dt.date(2025, 11, 9))
-    events = db.run_query(bundled_db, "map_events", **filters.query_params(row_limit=20_000))
-    figure = actor_charts.events_map_figure(events)
-    assert sum(len(trace.lat) for trace in figure.data) == events.height
-    assert figure.layout.geo.scope == "africa"
-    cells = db.run_query(bundled_db, "map_grid", cell_degrees=0.5, **filters.query_params())
-    assert cells["event_count"].sum() == events.height
-    grid = actor_charts.grid_map_figure(cells, 0.5)
-    assert len(grid.data[0].lat) == cells.height
-    assert grid.layout.title.text.startswith(f"{events.height:,} events, counted per 0.5° cell")
 
 
 def test_an_actors_relations_read_in_their_direction(bundled_db):

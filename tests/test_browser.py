@@ -187,8 +187,78 @@ def test_the_map_draws_offline_from_our_own_outlines(page, app_url):
     geo.first.wait_for(timeout=30_000)
     assert geo.count() > 10, "country outlines are drawn"
     assert any("/app/static/topojson/africa_50m.json" in url for url in page.requested)
+    assert any("/app/static/geo/mali_regions.geojson" in url for url in page.requested)
     assert page.locator(".js-plotly-plot .scattergeo .point, .js-plotly-plot .scattergeo path.point").count() > 20
+    assert page.locator(".js-plotly-plot .choroplethlayer path.choroplethlocation").count() == 9, "region outlines"
+    names = set(page.locator(".js-plotly-plot .scattergeo text").all_text_contents())
+    assert {"Bamako", "Tombouctou", "Gao", "Kidal", "Ménaka"} <= names
     assert_clean(page, app_url)
+
+
+def region_map(page):
+    return page.locator(".js-plotly-plot").filter(has=page.locator(".choroplethlayer path.choroplethlocation")).first
+
+
+def click_region(page, name: str) -> None:
+    """Click the middle of a region's shape on the counts-by-region map."""
+    index = region_map(page).evaluate("(plot, name) => plot._fullData[0].locations.indexOf(name)", name)
+    shape = page.locator(".choroplethlayer path.choroplethlocation").nth(index)
+    shape.scroll_into_view_if_needed()
+    box = shape.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    settle(page)
+
+
+def test_counts_by_region_are_drawn_named_and_filter_on_click(page, app_url, bundled_db):
+    visit(page, app_url, "/actors?end=2025-11-09&map=regions", "Who stands with whom, and where")
+    region_map(page).wait_for(timeout=30_000)
+    plot = region_map(page)
+    drawn = dict(zip(plot.evaluate("p => p._fullData[0].locations"), plot.evaluate("p => p._fullData[0].z")))
+    counts = db.run_query(bundled_db, "map_regions", **Filters(end=dt.date(2025, 11, 9)).query_params())
+    assert drawn["Kidal"] == counts.filter(pl.col("admin1") == "Kidal")["event_count"].sum() > 0
+    labels = " ".join(plot.locator(".scattergeo text").all_text_contents())
+    assert "Tombouctou" in labels and "Ménaka" in labels, "regions and the 2016 regions are named"
+    assert page.get_by_text("Events", exact=False).count() > 0
+    click_region(page, "Kidal")
+    assert "region=Kidal" in page.url
+    click_region(page, "Gao")
+    assert "region=Kidal%2CGao" in page.url or "region=Kidal,Gao" in page.url
+    click_region(page, "Kidal")
+    assert "Kidal" not in page.url.split("region=")[-1]
+    assert_clean(page, app_url)
+
+
+def test_clicking_an_event_on_the_map_opens_it(page, app_url):
+    visit(page, app_url, "/actors?end=2025-11-09&region=Kidal", "Who stands with whom, and where")
+    points = page.locator(".js-plotly-plot .scattergeo .point")
+    points.first.wait_for(timeout=30_000)
+    target = None
+    for index in range(points.count()):
+        box = points.nth(index).bounding_box()
+        if box and box["width"] >= 9:  # an event's marker, not a town's dot (6 px at most)
+            target = points.nth(index)
+            break
+    assert target is not None
+    target.scroll_into_view_if_needed()
+    box = target.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/event?id=ev*", timeout=30_000)
+    page.locator("h1").first.wait_for(timeout=30_000)
+    assert_clean(page, app_url)
+
+
+def test_a_phone_gets_fewer_town_names_than_a_desktop(browser, app_url):
+    named = {}
+    for width, agent in ((1400, None), (390, PHONE_USER_AGENT)):
+        context = browser.new_context(viewport={"width": width, "height": 900},
+                                      **({"user_agent": agent} if agent else {}))
+        page = context.new_page()
+        page.goto(f"{app_url}/actors?end=2025-11-09")
+        texts = page.locator(".js-plotly-plot .scattergeo text")
+        texts.first.wait_for(timeout=30_000)
+        named[width] = len(texts.all_text_contents())
+        context.close()
+    assert 0 < named[390] < named[1400]
 
 
 DOWNLOAD_PAGES = [  # path, heading, how many download buttons the page shows
@@ -424,8 +494,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
     *((path, 1400) for path in ("/", "/timeline", "/estimates", "/actors", "/explore", "/methodology",
                                 "/event?id=ev0303", "/actor?id=jnim", "/?lang=fr", "/explore?lang=fr&type=Battles",
                                 "/embed?chart=timeline&embed=true", "/embed?chart=estimates&embed=true",
-                                "/embed?chart=map&embed=true", "/embed?chart=network&embed=true")),
-    *((path, 390) for path in ("/", "/timeline", "/estimates", "/explore", "/embed?chart=evolution&embed=true")),
+                                "/embed?chart=map&embed=true", "/embed?chart=network&embed=true",
+                                "/actors?map=regions", "/embed?chart=regions&embed=true")),
+    *((path, 390) for path in ("/", "/timeline", "/estimates", "/explore", "/embed?chart=evolution&embed=true",
+                               "/actors?map=regions")),
 ])
 def test_axe_finds_no_wcag_a_or_aa_violation(browser, app_url, path, width):
     context = browser.new_context(viewport={"width": width, "height": 1000})

@@ -119,7 +119,7 @@ def test_methodology_lists_sources_rules_and_corrections():
     app = open_page("methodology")
     headers = [h.value for h in app.header]
     assert headers == ["Sources by outlet", "Grades", "How figures are counted (claims)", "Coding rules",
-                       "How to cite a view", "Provenance and licence", "Corrections log"]
+                       "How to cite a view", "The map's regions", "Provenance and licence", "Corrections log"]
     outlets = app.dataframe[0].value
     assert outlets["source_count"].sum() == len(app.dataframe[1].value) >= 150
     grades = app.dataframe[2].value

@@ -22,6 +22,8 @@ DEFAULT_PARAMS = {
     "map_events": Filters().query_params(row_limit=5000),
     "map_count": Filters().query_params(),
     "map_grid": {**Filters().query_params(), "cell_degrees": 0.5},
+    "map_regions": Filters().query_params(),
+    "map_places": {**Filters().query_params(), "row_limit": 12},
     "search_needles": {"terms": ["moura", "mour"]},
     "event_by_id": {"event_id": "ev0303"},
     "event_actor_list": {"event_id": "ev0303"},

@@ -7,7 +7,8 @@ python data/audit/apply_audit.py data/audit/2026-11-30 [FILE.csv ...]
 With file names, only those findings files of the folder are applied (a later search added to
 an already applied reading). Files named `check_*.csv` (columns row_id, verdict, problems, fix)
 are a second reader's check of the writer's rows: their fixes override the writer's, column by
-column, and their problems are added to the row's corrections line. The check date is the
+column (a `new_sources` key in the fix replaces the writer's list of new sources), and their
+problems are added to the row's corrections line. The check date is the
 folder name's first ten characters (`2026-11-30-rewrite` -> 2026-11-30).
 
 A new source whose headline the reader did not see (its title says "inferred" or
@@ -63,8 +64,10 @@ def main(folder: Path, only: list[str] | None = None) -> int:
         for finding in findings:
             check = checks.get(finding["row_id"])
             if check and check["verdict"] == "fixed":
-                finding["fix"] = json.dumps({**json.loads(finding["fix"] or "{}"), **json.loads(check["fix"] or "{}")},
-                                            ensure_ascii=False)
+                corrected = json.loads(check["fix"] or "{}")
+                if "new_sources" in corrected:
+                    finding["new_sources"] = json.dumps(corrected.pop("new_sources"), ensure_ascii=False)
+                finding["fix"] = json.dumps({**json.loads(finding["fix"] or "{}"), **corrected}, ensure_ascii=False)
                 finding["problems"] = (f"{finding['problems']} Second reading: {check['problems']}").strip()
     verified = {}
     if (folder / "titles_verified.csv").exists():

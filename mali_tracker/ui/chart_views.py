@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import polars as pl
 
-from mali_tracker import actor_charts, charts, claim_charts
+from mali_tracker import actor_charts, charts, claim_charts, map_charts, regions
 from mali_tracker.filters import Filters
-from mali_tracker.ui import cache, language
+from mali_tracker.ui import cache, client, language
 from mali_tracker.ui.language import _
 
 # Timeline: above this many events the lanes (about 1,100 px wide, 24 rows of 9 px markers) are a
@@ -21,6 +21,8 @@ from mali_tracker.ui.language import _
 MARKER_LIMIT = 1000
 MAP_MARKER_LIMIT = 20_000  # map: above this many events, counts per grid cell
 GRID_DEGREES = 0.5
+BUSY_PLACES = 12  # places with the most events in the filters, candidates for a name on the map
+DESKTOP_LABELS, PHONE_LABELS = 20, 8  # at most this many names on the map
 DEFAULT_SUBJECT = "arrests_2025_plot"  # the story's own contested figure, shown first
 
 
@@ -40,7 +42,7 @@ def network_dates() -> tuple[dt.date, dt.date]:
 
 @dataclass(frozen=True)
 class ChartView:
-    chart: str  # timeline | estimates | evolution | network | map
+    chart: str  # timeline | estimates | evolution | network | map | regions
     title: str
     figure: go.Figure | None  # None: nothing to draw for this view (`empty` says why)
     alt: str
@@ -149,10 +151,22 @@ def network(as_of: dt.date, highlight: str | None = None) -> ChartView:
                      figure, alt, relations, lambda: _relation_outlets(as_of))
 
 
+def _map_frame() -> map_charts.MapFrame:
+    return map_charts.PHONE if client.is_phone() else map_charts.DESKTOP
+
+
+def _town_labels(filters: Filters, frame: map_charts.MapFrame) -> list[map_charts.Label]:
+    """Bamako, Kati, the regional capitals and the busiest places of the filters, as many as fit."""
+    busy = cache.query("map_places", row_limit=BUSY_PLACES, **filters.query_params())
+    limit = PHONE_LABELS if frame is map_charts.PHONE else DESKTOP_LABELS
+    return map_charts.place_labels(map_charts.town_candidates(busy), frame, limit)
+
+
 def event_map(filters: Filters, who: str = "") -> ChartView:
     """The filtered events on the map (one marker each), or counted per grid cell above
-    MAP_MARKER_LIMIT."""
+    MAP_MARKER_LIMIT, over the regions, the Niger and the named towns."""
     lang = language.current()
+    frame = _map_frame()
     mappable = int(cache.query("map_count", **filters.query_params())["event_count"][0])
     window = _window(filters)
     title = _("Where events took place, {window}").format(window=window)
@@ -160,15 +174,40 @@ def event_map(filters: Filters, who: str = "") -> ChartView:
     if mappable == 0:
         return ChartView("map", title, None, "", pl.DataFrame(), list, _(
             "No event with a place matches the filters{who} for {window}.").format(who=who, window=window), details)
+    labels = _town_labels(filters, frame)
+    key = {**filters.query_params(), "lang": lang, "frame": frame.height}
     if mappable > MAP_MARKER_LIMIT:
         cells = cache.query("map_grid", cell_degrees=GRID_DEGREES, **filters.query_params())
-        figure = cache.figure("grid_map", {**filters.query_params(), "lang": lang},
-                              lambda: actor_charts.grid_map_figure(cells, GRID_DEGREES, lang))
+        figure = cache.figure("grid_map", key, lambda: map_charts.grid_map_figure(cells, GRID_DEGREES, lang, frame, labels))
         alt = _("Map of {count} events in {cells} grid cells.").format(count=language.number(mappable),
                                                                        cells=cells.height)
         return ChartView("map", title, figure, alt, cells, lambda: _event_outlets(filters), details=details)
     mapped = cache.query("map_events", **filters.query_params(row_limit=MAP_MARKER_LIMIT))
-    figure = cache.figure("events_map", {**filters.query_params(), "lang": lang},
-                          lambda: actor_charts.events_map_figure(mapped, lang=lang))
+    figure = cache.figure("events_map", key, lambda: map_charts.events_map_figure(mapped, frame, lang=lang, labels=labels))
     alt = _("Map of Mali with {count} events{who}.").format(count=mapped.height, who=who)
     return ChartView("map", title, figure, alt, mapped, lambda: _event_outlets(filters), details=details)
+
+
+def region_map(filters: Filters) -> ChartView:
+    """The filtered events counted per region: every event once, with or without a point, so the
+    counts add up to the timeline's."""
+    lang = language.current()
+    frame = _map_frame()
+    found = regions.count_by_region(cache.query("map_regions", **filters.query_params()))
+    window = _window(filters)
+    title = _("Events per region, {window}").format(window=window)
+    table = found.counts.select(
+        pl.col("region").alias(_("region")), pl.col("event_count").alias(_("events")),
+        pl.col("deaths").alias(_("deaths reported")),
+        pl.col("admin1_values").list.join(", ").alias(_("names in the data")))
+    details = {"found": found}
+    if found.total == 0:
+        return ChartView("regions", title, None, "", table, list, _(
+            "No event matches the filters for {window}.").format(window=window), details)
+    figure = cache.figure("region_map", {**filters.query_params(), "lang": lang, "frame": frame.height},
+                          lambda: map_charts.region_map_figure(found.counts, lang, frame))
+    busiest = found.counts.filter(pl.col("event_count") > 0).head(4)
+    alt = _("Map of Mali's regions shaded by the number of events, {window}: {counts}.").format(
+        window=window, counts=", ".join(f"{region} {language.number(count)}"
+                                        for region, count in busiest.select("region", "event_count").rows()))
+    return ChartView("regions", title, figure, alt, table, lambda: _event_outlets(filters), details=details)
