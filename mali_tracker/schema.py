@@ -184,12 +184,13 @@ def without_review(frame: pl.DataFrame, table: str = "events") -> pl.DataFrame:
                               *(pl.lit(None, pl.String).alias(c) for c in FRENCH_COLUMNS.get(table, ())))
 
 
-def conform(frame: pl.DataFrame, table: str) -> pl.DataFrame:
+def conform(frame: pl.DataFrame | pl.LazyFrame, table: str) -> pl.DataFrame | pl.LazyFrame:
     """Cast and order a frame to the table's contract; extra columns are kept at the end."""
     schema = TABLE_SCHEMAS[table]
-    missing = [name for name in schema if name not in frame.columns]
+    columns = frame.collect_schema().names()
+    missing = [name for name in schema if name not in columns]
     if missing:
         raise ValueError(f"{table}: missing columns {', '.join(missing)}")
     contract = [pl.col(name).cast(dtype) for name, dtype in schema.items()]
-    extras = [name for name in frame.columns if name not in schema]
+    extras = [name for name in columns if name not in schema]
     return frame.select(contract + extras)

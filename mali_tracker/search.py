@@ -67,7 +67,7 @@ def with_actor_ids(events: pl.DataFrame, event_actors: pl.DataFrame) -> pl.DataF
             .with_columns(pl.col("actor_ids").fill_null(pl.lit([], dtype=pl.List(pl.String)))))
 
 
-def search_words_table(events: pl.DataFrame) -> pl.DataFrame:
+def search_words_table(events: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """The `search_words` table: every distinct word of events.search_text, sorted."""
     return (
         events.lazy()

@@ -1,4 +1,10 @@
-"""ACLED export → the dashboard's tables.
+"""ACLED export → the dashboard's tables, streamed: memory stays flat however long the export.
+
+The export is read in batches (Polars' streaming engine) into a typed Parquet file and checked
+in the same kind of pass; DuckDB, with a memory cap and spilling to disk, keeps the newest row
+of each event and sorts by date; a second streaming pass turns each row into its event (with
+its search text and actor ids: everything an event needs is on its own row) and its actor
+links. Only the actors (one row per distinct name) are ever held whole.
 
 Quirks handled: ISO or spelled-out dates ("10 August 2025"); the same event_id_cnty twice after
 a re-export (the newest `timestamp` wins); notes holding commas, quotes and line breaks;
@@ -7,13 +13,15 @@ words.
 """
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
-from mali_tracker.ingest.common import IngestError, actor_tables, number, progress, read_typed
+from mali_tracker.ingest.common import IngestError, actor_ids_for, check_scan, number, progress, publish_files, scan_text_csv
 from mali_tracker.schema import EVENT_TYPES, conform, without_review
-from mali_tracker.search import search_words_table, with_actor_ids, with_search_text
+from mali_tracker.search import search_text, search_words_table
 
 COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -39,6 +47,10 @@ COUNTRY_CODES = {"Mali": "ML", "Burkina Faso": "BF", "Niger": "NE", "Mauritania"
 THEME_BY_TYPE = {"Protests": "politics", "Riots": "politics", "Strategic developments": "politics"}
 
 
+
+DUCKDB_MEMORY = "1GB"  # DuckDB's cap while it keeps the newest rows and sorts; beyond it, it spills to disk
+
+
 def _parse_dates(text: pl.Expr) -> pl.Expr:
     cleaned = text.str.strip_chars()
     return pl.coalesce(
@@ -49,29 +61,125 @@ def _parse_dates(text: pl.Expr) -> pl.Expr:
     )
 
 
-def read_events(path: Path) -> pl.DataFrame:
-    """The export's rows as typed events, duplicates resolved, or an IngestError."""
-    raw = read_typed(path, COLUMNS, "ACLED", {
-        "_date": (_parse_dates(pl.col("event_date")), "event_date", "date"),
-        "_lat": (number("latitude", pl.Float64), "latitude", "latitude"),
-        "_lon": (number("longitude", pl.Float64), "longitude", "longitude"),
-        "_deaths": (number("fatalities", pl.Int32), "fatalities", "fatality count"),
-        "_stamp": (number("timestamp", pl.Int64), "timestamp", "timestamp"),
-        "_geo": (number("geo_precision", pl.Int8), "geo_precision", "geo_precision"),
-    })
-    if raw["event_id_cnty"].null_count():
-        raise IngestError(f"{raw['event_id_cnty'].null_count():,} row(s) have no event_id_cnty")
-    unknown = set(raw["event_type"].drop_nulls().unique()) - set(EVENT_TYPES)
-    if unknown:
-        raise IngestError(f"unknown ACLED event_type {sorted(unknown)[0]!r}; expected one of {', '.join(EVENT_TYPES)}")
-    newest = raw.sort("_stamp", nulls_last=False).unique("event_id_cnty", keep="last", maintain_order=False)
-    if newest.height < raw.height:
-        progress(f"{raw.height - newest.height:,} re-exported duplicate(s) dropped, newest timestamp kept")
-    return newest.sort("_date", "event_id_cnty")
+TYPED = {  # typed column: (expression, the export's column, what it is)
+    "_date": (_parse_dates(pl.col("event_date")), "event_date", "date"),
+    "_lat": (number("latitude", pl.Float64), "latitude", "latitude"),
+    "_lon": (number("longitude", pl.Float64), "longitude", "longitude"),
+    "_deaths": (number("fatalities", pl.Int32), "fatalities", "fatality count"),
+    "_stamp": (number("timestamp", pl.Int64), "timestamp", "timestamp"),
+    "_geo": (number("geo_precision", pl.Int8), "geo_precision", "geo_precision"),
+}
 
 
-def to_tables(rows: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    progress("building events")
+def scan(path: Path) -> pl.LazyFrame:
+    """The export as text plus its typed columns and each row's place in the file (`_row`)."""
+    return scan_text_csv(path, COLUMNS, "ACLED").with_row_index("_row").with_columns(
+        expression.alias(name) for name, (expression, _, _) in TYPED.items())
+
+
+def check(rows: pl.LazyFrame, file_name: str) -> int:
+    """Refuse the export (IngestError) if it has no rows, a value that does not parse, a row
+    with no id or an unknown event type; else return its row count. One streaming pass."""
+    stats = check_scan(rows, TYPED, {
+        "no_id": pl.col("event_id_cnty").null_count(),
+        "unknown_type": pl.col("event_type").filter(
+            pl.col("event_type").is_not_null() & ~pl.col("event_type").is_in(EVENT_TYPES)).min(),
+    }, "ACLED", file_name)
+    if stats["no_id"]:
+        raise IngestError(f"{stats['no_id']:,} row(s) have no event_id_cnty")
+    if stats["unknown_type"] is not None:
+        raise IngestError(f"unknown ACLED event_type {stats['unknown_type']!r}; expected one of {', '.join(EVENT_TYPES)}")
+    return stats["rows"]
+
+
+NEWEST_SORTED = """
+COPY (
+    SELECT * EXCLUDE (_row) FROM read_parquet($typed)
+    WHERE _row IN (
+        SELECT arg_max(_row, (coalesce(_stamp, -9223372036854775808), _row))
+        FROM read_parquet($typed) GROUP BY event_id_cnty)
+    ORDER BY _date NULLS FIRST, event_id_cnty
+) TO '{out}' (FORMAT parquet)
+"""
+
+
+def keep_newest_sorted(typed: Path, out: Path, work: Path) -> int:
+    """Write `out`: one row per event_id_cnty (the newest `timestamp` wins, then the later row),
+    sorted by date and id. DuckDB does it under a memory cap, spilling to `work`. Returns the
+    rows kept."""
+    with duckdb.connect(config={"memory_limit": DUCKDB_MEMORY, "threads": 2, "temp_directory": str(work),
+                                "preserve_insertion_order": False}) as con:
+        con.execute(NEWEST_SORTED.format(out=str(out).replace("'", "''")), {"typed": str(typed)})
+        return con.execute("SELECT count(*) FROM read_parquet($out)", {"out": str(out)}).fetchone()[0]
+
+
+def _inter_type(column: str) -> pl.Expr:
+    return pl.col(column).str.strip_chars().str.to_lowercase().replace_strict(INTER_TYPES, default="armed_movement")
+
+
+def _associated(column: str) -> pl.Expr:
+    return pl.col(column).fill_null("").str.split(";").list.eval(pl.element().str.strip_chars())
+
+
+def actor_types(rows: pl.LazyFrame) -> pl.DataFrame:
+    """(name, actor_type) for every actor the export names: the type seen when the actor is a
+    main party wins (its most frequent, ties to the first in order); only an actor never a main
+    party takes its associated code. One streaming pass counting (name, type, role) triples."""
+    sides = [(f"actor{n}", f"inter{n}", f"assoc_actor_{n}") for n in (1, 2)]
+    links = pl.concat([
+        *(rows.select(pl.col(actor).str.strip_chars().alias("name"), _inter_type(inter).alias("actor_type"),
+                      pl.lit(True).alias("main")) for actor, inter, _ in sides),
+        *(rows.select(_associated(assoc).alias("name"), _inter_type(inter).alias("actor_type"),
+                      pl.lit(False).alias("main")).explode("name") for _, inter, assoc in sides),
+    ])
+    counts = (links.filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
+              .group_by("name", "actor_type", "main").len().collect(engine="streaming"))
+    best = lambda frame: (frame.group_by("name", "actor_type").agg(pl.col("len").sum())  # noqa: E731
+                          .sort("len", "actor_type", descending=[True, False]).group_by("name", maintain_order=True)
+                          .first().select("name", "actor_type"))
+    main = best(counts.filter(pl.col("main")))
+    others = best(counts).join(main, on="name", how="anti")
+    return pl.concat([main, others]).sort("name")
+
+
+def actors_table(types: pl.DataFrame) -> pl.DataFrame:
+    ids = actor_ids_for(types["name"].to_list())
+    actors = types.with_columns(
+        pl.col("name").replace_strict(ids).alias("actor_id"),
+        pl.lit(None, dtype=pl.String).alias("name_fr"),
+        pl.lit([], dtype=pl.List(pl.String)).alias("aliases"),
+        pl.lit(None, dtype=pl.String).alias("parent_id"),
+        pl.lit(None, dtype=pl.Date).alias("active_from"),
+        pl.lit(None, dtype=pl.Date).alias("active_to"),
+        pl.lit("Actor named in the imported ACLED export.").alias("description"),
+        pl.lit([], dtype=pl.List(pl.String)).alias("source_ids"),
+    )
+    return conform(without_review(actors, "actors"), "actors")
+
+
+def _parties() -> pl.Expr:
+    """Each row's actors as (name, role) structs: the two sides, then the associated actors of
+    both sides once each."""
+    main = pl.concat_list([
+        pl.struct(pl.col("actor1").str.strip_chars().alias("name"), pl.lit("initiator").alias("role")),
+        pl.struct(pl.col("actor2").str.strip_chars().alias("name"), pl.lit("target").alias("role")),
+    ])
+    associated = (pl.concat_list([_associated("assoc_actor_1"), _associated("assoc_actor_2")])
+                  .list.eval(pl.element().filter(pl.element() != "")).list.unique(maintain_order=True)
+                  .list.eval(pl.struct(pl.element().alias("name"), pl.lit("associated").alias("role"))))
+    return pl.concat_list([main, associated])
+
+
+def _names() -> pl.Expr:
+    """Each row's distinct actor names, sorted (what search_text and actor_ids are built from)."""
+    return (pl.concat_list([pl.col("actor1").fill_null("").str.strip_chars(),
+                            pl.col("actor2").fill_null("").str.strip_chars(),
+                            _associated("assoc_actor_1"), _associated("assoc_actor_2")])
+            .list.eval(pl.element().filter(pl.element() != "")).list.unique().list.sort())
+
+
+def events_frame(rows: pl.LazyFrame, ids: dict[str, str]) -> pl.LazyFrame:
+    """The events table from the kept rows, row by row."""
     events = rows.select(
         pl.col("event_id_cnty").alias("event_id"),
         pl.col("_date").alias("date_start"),
@@ -97,23 +205,68 @@ def to_tables(rows: pl.DataFrame) -> dict[str, pl.DataFrame]:
         pl.lit("acled").alias("origin"),
         pl.lit([], dtype=pl.List(pl.String)).alias("source_ids"),
         pl.concat_str([pl.lit("ACLED source: "), pl.col("source").fill_null("not given")]).alias("note"),
+        _names().alias("_names"),
     )
-    progress("building actors")
-    inter_type = lambda column: (  # noqa: E731
-        pl.col(column).str.strip_chars().str.to_lowercase().replace_strict(INTER_TYPES, default="armed_movement"))
-    main = pl.concat([
-        rows.select(pl.col("event_id_cnty").alias("event_id"), pl.col("actor1").alias("name"),
-                    pl.lit("initiator").alias("role"), inter_type("inter1").alias("actor_type")),
-        rows.select(pl.col("event_id_cnty").alias("event_id"), pl.col("actor2").alias("name"),
-                    pl.lit("target").alias("role"), inter_type("inter2").alias("actor_type")),
-    ])
-    associated = pl.concat([
-        rows.select(pl.col("event_id_cnty").alias("event_id"), pl.col(column).str.split(";").alias("name"),
-                    pl.lit("associated").alias("role"), inter_type(inter).alias("actor_type"))
-        for column, inter in (("assoc_actor_1", "inter1"), ("assoc_actor_2", "inter2"))
-    ]).explode("name").with_columns(pl.col("name").str.strip_chars())
-    actors, event_actors = actor_tables(pl.concat([main, associated]).with_columns(pl.col("name").str.strip_chars()),
-                                        "acled")
-    events = conform(with_actor_ids(with_search_text(without_review(events), actors, event_actors), event_actors), "events")
-    return {"events": events, "actors": actors, "event_actors": event_actors,
+    events = without_review(events).with_columns(
+        pl.col("_names").list.join(" ").alias("_actor_text"),
+        pl.col("_names").list.eval(pl.element().replace_strict(ids)).list.sort().alias("actor_ids"),
+    ).with_columns(search_text("_actor_text"))
+    return conform(events.drop("_names", "_actor_text"), "events")
+
+
+def event_actors_frame(rows: pl.LazyFrame, ids: dict[str, str]) -> pl.LazyFrame:
+    """The event_actors table: one row per actor's part in each kept row."""
+    return conform(
+        rows.select(pl.col("event_id_cnty").alias("event_id"), _parties().alias("party"))
+        .explode("party").unnest("party")
+        .filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
+        .select("event_id", pl.col("name").replace_strict(ids).alias("actor_id"), "role"),
+        "event_actors")
+
+
+def ingest(path: Path, out_dir: Path, made_from: str = "") -> dict[str, int]:
+    """Stream the export into `out_dir` as a new data version; the row counts written."""
+    out_dir = Path(out_dir).resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    # work files beside the output folder (same disk, which must hold about twice the export),
+    # removed at the end, also when the export is refused
+    with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}-ingest-", dir=out_dir.parent) as folder:
+        work = Path(folder)
+        rows = scan(path)
+        progress(f"reading {path.name}")
+        rows.sink_parquet(work / "typed.parquet")
+        total = check(pl.scan_parquet(work / "typed.parquet"), path.name)
+        progress(f"{total:,} rows read and checked; keeping the newest row of each event")
+        kept = keep_newest_sorted(work / "typed.parquet", work / "kept.parquet", work)
+        if kept < total:
+            progress(f"{total - kept:,} re-exported duplicate(s) dropped, newest timestamp kept")
+        (work / "typed.parquet").unlink()
+        kept_rows = pl.scan_parquet(work / "kept.parquet")
+        progress("building actors")
+        actors = actors_table(actor_types(kept_rows))
+        ids = dict(zip(actors["name"], actors["actor_id"]))
+        return publish_files(out_dir, {
+            "events": events_frame(kept_rows, ids),
+            "event_actors": event_actors_frame(kept_rows, ids),
+            "actors": actors,
+        }, made_by="ingest acled", made_from=made_from or path.name)
+
+
+def read_events(path: Path) -> pl.DataFrame:
+    """The export's rows as typed events, duplicates resolved, or an IngestError (in memory:
+    for tests and small files; the command line streams through `ingest`)."""
+    with tempfile.TemporaryDirectory(prefix="mali-ingest-") as folder:
+        work = Path(folder)
+        scan(path).sink_parquet(work / "typed.parquet")
+        check(pl.scan_parquet(work / "typed.parquet"), path.name)
+        keep_newest_sorted(work / "typed.parquet", work / "kept.parquet", work)
+        return pl.read_parquet(work / "kept.parquet")
+
+
+def to_tables(rows: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """The tables from `read_events`' rows, in memory (same building blocks as `ingest`)."""
+    actors = actors_table(actor_types(rows.lazy()))
+    ids = dict(zip(actors["name"], actors["actor_id"]))
+    events = events_frame(rows.lazy(), ids).collect()
+    return {"events": events, "actors": actors, "event_actors": event_actors_frame(rows.lazy(), ids).collect(),
             "search_words": search_words_table(events)}

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import polars as pl
 
-from mali_tracker import store
+from mali_tracker import datapackage, manifest, store
 from mali_tracker.schema import TABLES, conform, empty_table, without_review
+from mali_tracker.search import search_words_table
 
 
 class IngestError(Exception):
@@ -65,6 +66,28 @@ def read_typed(path: Path, required: list[str], kind: str, typed: dict[str, tupl
     return raw
 
 
+def check_scan(rows: pl.LazyFrame, typed: dict[str, tuple[pl.Expr, str, str]], extra: dict[str, pl.Expr],
+               kind: str, file_name: str) -> dict:
+    """One streaming pass over the typed rows: refuse the export (IngestError) if it has no rows
+    or a value of a typed column does not parse (the first such column, with its first bad
+    value); return the row count (`rows`) and the `extra` aggregates, named."""
+    failed = {name: pl.col(name).is_null() & pl.col(raw).is_not_null() & (pl.col(raw).str.strip_chars() != "")
+              for name, (_, raw, _) in typed.items()}
+    stats = rows.select(
+        pl.len().alias("rows"),
+        *(failed[name].sum().alias(f"{name}_bad") for name in typed),
+        *(pl.col(raw).filter(failed[name]).first().alias(f"{name}_example") for name, (_, raw, _) in typed.items()),
+        *(expression.alias(name) for name, expression in extra.items()),
+    ).collect(engine="streaming").row(0, named=True)
+    if stats["rows"] == 0:
+        raise IngestError(f"{file_name} has a header but no rows")
+    for name, (_, raw, what) in typed.items():
+        if stats[f"{name}_bad"]:
+            raise IngestError(f"{stats[f'{name}_bad']:,} row(s) have a {what} that is not valid in {article(kind)} "
+                              f"{kind} export, e.g. {stats[f'{name}_example']!r} in column {raw}")
+    return stats
+
+
 def require_parsed(frame: pl.DataFrame, raw: str, parsed: str, what: str, kind: str) -> None:
     """Refuse the file if any non-empty value of `raw` failed to parse into `parsed`."""
     bad = frame.filter(pl.col(parsed).is_null() & pl.col(raw).is_not_null() & (pl.col(raw).str.strip_chars() != ""))
@@ -81,6 +104,11 @@ def actor_id_for(name: str) -> str:
     return f"{slug}_{hashlib.sha1(name.encode()).hexdigest()[:6]}"
 
 
+def actor_ids_for(names: list[str]) -> dict[str, str]:
+    """name -> actor id, for every distinct name."""
+    return {name: actor_id_for(name) for name in names}
+
+
 def actor_tables(links: pl.DataFrame, origin: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     """From (event_id, name, role, actor_type) rows, the actors and event_actors tables."""
     links = links.filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
@@ -92,7 +120,7 @@ def actor_tables(links: pl.DataFrame, origin: str) -> tuple[pl.DataFrame, pl.Dat
             pl.col("actor_type").mode().sort().first(),
         ).alias("actor_type")
     ).sort("name")
-    ids = {name: actor_id_for(name) for name in names["name"].to_list()}
+    ids = actor_ids_for(names["name"].to_list())
     actors = names.with_columns(
         pl.col("name").replace_strict(ids).alias("actor_id"),
         pl.lit(None, dtype=pl.String).alias("name_fr"),
@@ -113,3 +141,32 @@ def write_folder(tables: dict[str, pl.DataFrame], out_dir: Path, made_by: str = 
     serving the folder switches to it in one step, and a failure leaves it as it was."""
     complete = {name: tables.get(name, empty_table(name)) for name in TABLES}
     store.publish_tables(complete, out_dir, made_by, made_from, progress=progress)
+
+
+def publish_files(out_dir: Path, tables: dict[str, pl.LazyFrame | pl.DataFrame], made_by: str,
+                  made_from: str = "") -> dict[str, int]:
+    """Publish tables given as lazy frames (or frames) into `out_dir` as a new data version,
+    each streamed to its Parquet file (store.publish: all or nothing, one atomic switch); the
+    search_words table is made from the events file written, and the tables not given are
+    written empty. Returns the row count of each table."""
+    counts: dict[str, int] = {}
+
+    def write(folder: Path) -> str:
+        for name in TABLES:
+            frame = tables.get(name, empty_table(name)) if name != "search_words" else None
+            if name == "search_words":
+                progress("collecting the words a search can find")
+                frame = search_words_table(pl.scan_parquet(folder / "events.parquet"))
+            progress(f"writing {name}")
+            target = folder / f"{name}.parquet"
+            if isinstance(frame, pl.LazyFrame):
+                frame.sink_parquet(target, statistics=True)
+            else:
+                frame.write_parquet(target, statistics=True)
+            counts[name] = pl.scan_parquet(target).select(pl.len()).collect().item()
+        schemas = {name: empty_table(name) for name in TABLES}
+        (folder / "datapackage.json").write_text(datapackage.to_json(schemas), encoding="utf-8")
+        return manifest.write_manifest(folder, made_by, made_from, counts)["version"]
+
+    store.publish(out_dir, write)
+    return counts
