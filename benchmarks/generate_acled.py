@@ -15,6 +15,7 @@ import numpy as np
 import polars as pl
 
 ROOT = Path(__file__).resolve().parent.parent
+CHUNK = 1_000_000
 EVENT_TYPES = {
     "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
     "Violence against civilians": ["Attack", "Abduction/forced disappearance"],
@@ -32,7 +33,7 @@ ACTORS = [
 ]
 
 
-def generate(rows: int, seed: int = 2012) -> pl.DataFrame:
+def generate(rows: int, seed: int = 2012, first_id: int = 1) -> pl.DataFrame:
     rng = np.random.default_rng(seed)
     places = pl.read_csv(ROOT / "data" / "source" / "places.csv").filter(pl.col("outside_mali") == False)  # noqa: E712
     pick = rng.integers(0, places.height, rows)
@@ -44,7 +45,7 @@ def generate(rows: int, seed: int = 2012) -> pl.DataFrame:
     actor1 = rng.integers(0, len(ACTORS), rows)
     actor2 = rng.integers(0, len(ACTORS), rows)
     frame = pl.DataFrame({
-        "event_id_cnty": [f"MLI{i + 1}" for i in range(rows)],
+        "event_id_cnty": [f"MLI{first_id + i}" for i in range(rows)],
         "date": dates,
         "spelled": rng.random(rows) < 0.2,
         "time_precision": rng.choice(["1", "2", "3"], rows, p=[0.8, 0.15, 0.05]),
@@ -99,7 +100,10 @@ def main() -> None:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "benchmarks" / "out" / f"acled_{rows}.csv"
     out.parent.mkdir(parents=True, exist_ok=True)
-    generate(rows).write_csv(out)
+    with open(out, "wb") as handle:  # in chunks of a million rows, so any size fits in memory
+        for start in range(0, rows, CHUNK):
+            size = min(CHUNK, rows - start)
+            generate(size, seed=2012 + start // CHUNK, first_id=start + 1).write_csv(handle, include_header=start == 0)
     print(out)
 
 
