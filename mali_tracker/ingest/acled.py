@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+import pyarrow.parquet as pq
 
 from mali_tracker.ingest.common import IngestError, actor_ids_for, check_scan, number, progress, publish_files, scan_text_csv
 from mali_tracker.schema import EVENT_TYPES, conform, without_review
@@ -49,6 +50,7 @@ THEME_BY_TYPE = {"Protests": "politics", "Riots": "politics", "Strategic develop
 
 
 DUCKDB_MEMORY = "1GB"  # DuckDB's cap while it keeps the newest rows and sorts; beyond it, it spills to disk
+BATCH_ROWS = 250_000  # rows turned into events at a time (about 150 MB of Polars memory)
 
 
 def _parse_dates(text: pl.Expr) -> pl.Expr:
@@ -92,9 +94,12 @@ def check(rows: pl.LazyFrame, file_name: str) -> int:
     return stats["rows"]
 
 
+USED = ("event_id_cnty", "_date", "time_precision", "sub_event_type", "location", "notes", "event_type", "admin1",
+        "country", "_lat", "_lon", "_geo", "_deaths", "source", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2",
+        "inter1", "inter2")  # the columns the tables are made from
 NEWEST_SORTED = """
 COPY (
-    SELECT * EXCLUDE (_row) FROM read_parquet($typed)
+    SELECT {columns} FROM read_parquet($typed)
     WHERE _row IN (
         SELECT arg_max(_row, (coalesce(_stamp, -9223372036854775808), _row))
         FROM read_parquet($typed) GROUP BY event_id_cnty)
@@ -109,7 +114,8 @@ def keep_newest_sorted(typed: Path, out: Path, work: Path) -> int:
     rows kept."""
     with duckdb.connect(config={"memory_limit": DUCKDB_MEMORY, "threads": 2, "temp_directory": str(work),
                                 "preserve_insertion_order": False}) as con:
-        con.execute(NEWEST_SORTED.format(out=str(out).replace("'", "''")), {"typed": str(typed)})
+        sql = NEWEST_SORTED.format(out=str(out).replace("'", "''"), columns=", ".join(f'"{c}"' for c in USED))
+        con.execute(sql, {"typed": str(typed)})
         return con.execute("SELECT count(*) FROM read_parquet($out)", {"out": str(out)}).fetchone()[0]
 
 
@@ -157,19 +163,6 @@ def actors_table(types: pl.DataFrame) -> pl.DataFrame:
     return conform(without_review(actors, "actors"), "actors")
 
 
-def _parties() -> pl.Expr:
-    """Each row's actors as (name, role) structs: the two sides, then the associated actors of
-    both sides once each."""
-    main = pl.concat_list([
-        pl.struct(pl.col("actor1").str.strip_chars().alias("name"), pl.lit("initiator").alias("role")),
-        pl.struct(pl.col("actor2").str.strip_chars().alias("name"), pl.lit("target").alias("role")),
-    ])
-    associated = (pl.concat_list([_associated("assoc_actor_1"), _associated("assoc_actor_2")])
-                  .list.eval(pl.element().filter(pl.element() != "")).list.unique(maintain_order=True)
-                  .list.eval(pl.struct(pl.element().alias("name"), pl.lit("associated").alias("role"))))
-    return pl.concat_list([main, associated])
-
-
 def _names() -> pl.Expr:
     """Each row's distinct actor names, sorted (what search_text and actor_ids are built from)."""
     return (pl.concat_list([pl.col("actor1").fill_null("").str.strip_chars(),
@@ -215,13 +208,40 @@ def events_frame(rows: pl.LazyFrame, ids: dict[str, str]) -> pl.LazyFrame:
 
 
 def event_actors_frame(rows: pl.LazyFrame, ids: dict[str, str]) -> pl.LazyFrame:
-    """The event_actors table: one row per actor's part in each kept row."""
-    return conform(
-        rows.select(pl.col("event_id_cnty").alias("event_id"), _parties().alias("party"))
-        .explode("party").unnest("party")
-        .filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
-        .select("event_id", pl.col("name").replace_strict(ids).alias("actor_id"), "role"),
-        "event_actors")
+    """The event_actors table: one row per actor's part in each kept row (the two sides, then
+    the associated actors of both sides once each)."""
+    event_id = pl.col("event_id_cnty").alias("event_id")
+    associated = (pl.concat_list([_associated("assoc_actor_1"), _associated("assoc_actor_2")])
+                  .list.eval(pl.element().filter(pl.element() != "")).list.unique(maintain_order=True))
+    links = pl.concat([
+        rows.select(event_id, pl.col("actor1").str.strip_chars().alias("name"), pl.lit("initiator").alias("role")),
+        rows.select(event_id, pl.col("actor2").str.strip_chars().alias("name"), pl.lit("target").alias("role")),
+        rows.select(event_id, associated.alias("name"), pl.lit("associated").alias("role")).explode("name"),
+    ])
+    return conform(links.filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
+                   .select("event_id", pl.col("name").replace_strict(ids).alias("actor_id"), "role"), "event_actors")
+
+
+def write_in_batches(kept: Path, ids: dict[str, str], folder: Path, total: int) -> None:
+    """Write events.parquet and event_actors.parquet from the kept rows, BATCH_ROWS at a time:
+    each batch is turned into its events and links in memory and appended to both files, so
+    memory holds one batch whatever the export's length."""
+    writers: dict[str, pq.ParquetWriter] = {}
+    try:
+        written = 0
+        for batch in pq.ParquetFile(kept).iter_batches(batch_size=BATCH_ROWS):
+            rows = pl.from_arrow(batch).lazy()
+            tables = pl.collect_all([events_frame(rows, ids), event_actors_frame(rows, ids)])
+            for name, frame in zip(("events", "event_actors"), tables):
+                table = frame.to_arrow()
+                if name not in writers:
+                    writers[name] = pq.ParquetWriter(folder / f"{name}.parquet", table.schema, compression="zstd")
+                writers[name].write_table(table)
+            written += batch.num_rows
+            progress(f"{written:,} of {total:,} events written")
+    finally:
+        for writer in writers.values():
+            writer.close()
 
 
 def ingest(path: Path, out_dir: Path, made_from: str = "") -> dict[str, int]:
@@ -232,22 +252,22 @@ def ingest(path: Path, out_dir: Path, made_from: str = "") -> dict[str, int]:
     # removed at the end, also when the export is refused
     with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}-ingest-", dir=out_dir.parent) as folder:
         work = Path(folder)
-        rows = scan(path)
         progress(f"reading {path.name}")
-        rows.sink_parquet(work / "typed.parquet")
+        scan(path).sink_parquet(work / "typed.parquet")
         total = check(pl.scan_parquet(work / "typed.parquet"), path.name)
         progress(f"{total:,} rows read and checked; keeping the newest row of each event")
         kept = keep_newest_sorted(work / "typed.parquet", work / "kept.parquet", work)
         if kept < total:
             progress(f"{total - kept:,} re-exported duplicate(s) dropped, newest timestamp kept")
         (work / "typed.parquet").unlink()
-        kept_rows = pl.scan_parquet(work / "kept.parquet")
         progress("building actors")
-        actors = actors_table(actor_types(kept_rows))
+        actors = actors_table(actor_types(pl.scan_parquet(work / "kept.parquet")))
         ids = dict(zip(actors["name"], actors["actor_id"]))
+        progress("building events and their actors")
+        write_in_batches(work / "kept.parquet", ids, work, kept)
         return publish_files(out_dir, {
-            "events": events_frame(kept_rows, ids),
-            "event_actors": event_actors_frame(kept_rows, ids),
+            "events": work / "events.parquet",
+            "event_actors": work / "event_actors.parquet",
             "actors": actors,
         }, made_by="ingest acled", made_from=made_from or path.name)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import sys
 import unicodedata
 from pathlib import Path
@@ -143,10 +144,11 @@ def write_folder(tables: dict[str, pl.DataFrame], out_dir: Path, made_by: str = 
     store.publish_tables(complete, out_dir, made_by, made_from, progress=progress)
 
 
-def publish_files(out_dir: Path, tables: dict[str, pl.LazyFrame | pl.DataFrame], made_by: str,
+def publish_files(out_dir: Path, tables: dict[str, Path | pl.LazyFrame | pl.DataFrame], made_by: str,
                   made_from: str = "") -> dict[str, int]:
-    """Publish tables given as lazy frames (or frames) into `out_dir` as a new data version,
-    each streamed to its Parquet file (store.publish: all or nothing, one atomic switch); the
+    """Publish tables given as Parquet files already written (moved in), lazy frames (streamed
+    to their file) or frames into `out_dir` as a new data version (store.publish: all or
+    nothing, one atomic switch); the
     search_words table is made from the events file written, and the tables not given are
     written empty. Returns the row count of each table."""
     counts: dict[str, int] = {}
@@ -159,7 +161,9 @@ def publish_files(out_dir: Path, tables: dict[str, pl.LazyFrame | pl.DataFrame],
                 frame = search_words_table(pl.scan_parquet(folder / "events.parquet"))
             progress(f"writing {name}")
             target = folder / f"{name}.parquet"
-            if isinstance(frame, pl.LazyFrame):
+            if isinstance(frame, Path):
+                shutil.move(frame, target)
+            elif isinstance(frame, pl.LazyFrame):
                 frame.sink_parquet(target, statistics=True)
             else:
                 frame.write_parquet(target, statistics=True)
