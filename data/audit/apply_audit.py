@@ -49,7 +49,8 @@ def write(name: str, header: list[str], rows: list[dict]) -> None:
 
 def unverified_title(title: str) -> bool:
     lowered = title.lower()
-    return "inferred" in lowered or "description" in lowered or lowered.startswith("(")
+    return ("inferred" in lowered or "description" in lowered or "headline not shown" in lowered
+            or lowered.startswith("("))
 
 
 def main(folder: Path, only: list[str] | None = None) -> int:
