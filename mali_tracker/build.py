@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from mali_tracker import network, paths, store
+from mali_tracker import network, paths, store, summaries
 from mali_tracker.schema import (
     DATE_PRECISIONS,
     EVENT_TYPES,
@@ -536,6 +536,7 @@ def assemble(rows: dict[str, list[dict]]) -> dict[str, pl.DataFrame]:
     }
     tables["actor_layout"] = network.layout_table(tables["relations"])
     tables["search_words"] = search_words_table(tables["events"])
+    tables["facet_days"] = summaries.facet_days(tables["events"])
     return tables
 
 

@@ -16,12 +16,14 @@ TABLE_TITLES = {
     "periods": "Political periods shaded behind the timeline",
     "actor_layout": "Where each actor sits in the network drawing (computed by the build from every relation)",
     "search_words": "Every distinct word of events.search_text, so a search knows which words exist whole",
+    "facet_days": "Events counted per facet value (type, theme, region, actor, year) and per first and last day",
 }
 PRIMARY_KEYS = {
     "events": ["event_id"], "actors": ["actor_id"], "relations": ["relation_id"],
     "claims": ["claim_id"], "claim_subjects": ["subject"], "sources": ["source_id"], "periods": ["period_id"],
     "actor_layout": ["actor_id"],
     "search_words": ["word"],
+    "facet_days": ["facet", "value", "first_day", "last_day"],
 }
 
 

@@ -36,6 +36,10 @@ class Filters:
     regions: tuple[str, ...] = ()
     q: str = ""
 
+    def window_only(self) -> bool:
+        """Whether the filters are a date window and nothing else (stored counts answer them)."""
+        return not (self.types or self.themes or self.actors or self.regions or search_terms(self.q))
+
     def query_params(self, row_limit: int | None = None, row_offset: int = 0,
                      sort_key: str = "date", descending: bool = False) -> dict:
         """Named parameters for the queries built on `filtered_events` (a query is given only

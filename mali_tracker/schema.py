@@ -138,6 +138,13 @@ TABLE_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
     "search_words": {
         "word": pl.String,  # every distinct word of events.search_text (search.py)
     },
+    "facet_days": {  # computed when the version is written (summaries.py)
+        "facet": pl.String,  # type | theme | region | actor | year
+        "value": pl.String,
+        "first_day": pl.Date,
+        "last_day": pl.Date,
+        "event_count": pl.Int64,
+    },
     "sources": {
         "source_id": pl.String,
         "outlet": pl.String,

@@ -18,7 +18,7 @@ lang = language.current()
 filters = sidebar.event_filters()
 try:
     event_count = int(cache.query("events_count", **filters.query_params())["event_count"][0])
-    facet_counts = cache.query("explore_facets", **filters.query_params())
+    facet_counts = cache.facets(filters)
 except db.DataUnavailable as exc:
     chrome.stop_on_data_problem(exc)
 

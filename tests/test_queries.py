@@ -23,6 +23,7 @@ DEFAULT_PARAMS = {
     "map_count": Filters().query_params(),
     "map_grid": {**Filters().query_params(), "cell_degrees": 0.5},
     "map_regions": Filters().query_params(),
+    "explore_facets_window": Filters().query_params(),
     "map_places": {**Filters().query_params(), "row_limit": 12},
     "search_needles": {"terms": ["moura", "mour"]},
     "event_by_id": {"event_id": "ev0303"},
@@ -122,3 +123,13 @@ def test_a_broken_table_is_named_with_the_fix(tmp_path):
     with pytest.raises(db.DataUnavailable, match="events table .*python -m mali_tracker.build"):
         db.run_query(broken, "events_count", **Filters().query_params())
     assert db.run_query(broken, "actor_options").height > 0, "other tables keep working"
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(start=dt.date(1, 1, 1), end=dt.date(9999, 12, 31)),
+                                     Filters(start=dt.date(2013, 1, 5), end=dt.date(2013, 2, 1)),
+                                     Filters(start=dt.date(2025, 8, 10), end=dt.date(2025, 8, 10))])
+def test_the_stored_facet_counts_answer_a_date_window_as_the_events_do(bundled_db, filters):
+    assert filters.window_only()
+    from_events = db.run_query(bundled_db, "explore_facets", **filters.query_params())
+    assert db.run_query(bundled_db, "explore_facets_window", **filters.query_params()).equals(from_events)
+    assert from_events.height > 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polars as pl
 
-from mali_tracker import datapackage, manifest, store
+from mali_tracker import datapackage, manifest, store, summaries
 from mali_tracker.schema import TABLES, conform, empty_table, without_review
 from mali_tracker.search import search_words_table
 
@@ -141,6 +141,8 @@ def write_folder(tables: dict[str, pl.DataFrame], out_dir: Path, made_by: str = 
     """Publish every table into `out_dir` as a new data version (store.publish): an app
     serving the folder switches to it in one step, and a failure leaves it as it was."""
     complete = {name: tables.get(name, empty_table(name)) for name in TABLES}
+    if "facet_days" not in tables:
+        complete["facet_days"] = summaries.facet_days(complete["events"])
     store.publish_tables(complete, out_dir, made_by, made_from, progress=progress)
 
 
@@ -155,10 +157,13 @@ def publish_files(out_dir: Path, tables: dict[str, Path | pl.LazyFrame | pl.Data
 
     def write(folder: Path) -> str:
         for name in TABLES:
-            frame = tables.get(name, empty_table(name)) if name != "search_words" else None
+            frame = tables.get(name, empty_table(name))
             if name == "search_words":
                 progress("collecting the words a search can find")
                 frame = search_words_table(pl.scan_parquet(folder / "events.parquet"))
+            elif name == "facet_days":
+                progress("counting each facet's events by day, for the filters")
+                frame = summaries.facet_days(folder / "events.parquet")
             progress(f"writing {name}")
             target = folder / f"{name}.parquet"
             if isinstance(frame, Path):

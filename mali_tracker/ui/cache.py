@@ -107,7 +107,7 @@ def figure(chart: str, params: dict, build: Callable[[], go.Figure]) -> go.Figur
 def _filter_choices(data_dir: str, version: str) -> FilterChoices:
     database = _database(data_dir, version)
     # the facets of every event, whatever its date: the values that exist in this data
-    facets = db.run_query(database, "explore_facets", **EVERY_EVENT.query_params())
+    facets = db.run_query(database, "explore_facets_window", **EVERY_EVENT.query_params())
     actors = db.run_query(database, "actor_options")
     bounds = db.run_query(database, "dataset_summary").row(0, named=True)
 
@@ -122,6 +122,12 @@ def _filter_choices(data_dir: str, version: str) -> FilterChoices:
         first_date=bounds["first_date"] or DEFAULT_START,
         last_date=bounds["last_date"] or DEFAULT_END,
     )
+
+
+def facets(filters: Filters) -> pl.DataFrame:
+    """How many matching events fall in each type, theme, region, actor and year: from the
+    stored counts when the filters are only a date window, else from the events."""
+    return query("explore_facets_window" if filters.window_only() else "explore_facets", **filters.query_params())
 
 
 def filter_choices() -> FilterChoices:
