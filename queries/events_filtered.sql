@@ -41,10 +41,11 @@ page AS (
              event_id
     LIMIT $row_limit OFFSET $row_offset
 ),
-matched AS (
+matched AS (  -- joined on the date too: the events are stored by date, so DuckDB reads only
+              -- the row groups of the page's dates instead of every event's id
     SELECT e.*, page.sort_text, page.sort_number
     FROM page
-    JOIN events AS e USING (event_id)
+    JOIN events AS e ON e.event_id = page.event_id AND e.date_start = page.date_start
 ),
 cited AS (
     SELECT m.event_id,
@@ -54,12 +55,11 @@ cited AS (
     JOIN sources AS s ON s.source_id = cited_id.source_id
     GROUP BY m.event_id
 ),
-involved AS (
-    SELECT ea.event_id, string_agg(DISTINCT a.name, '; ' ORDER BY a.name) AS actor_names
-    FROM event_actors AS ea
-    JOIN actors AS a USING (actor_id)
-    WHERE ea.event_id IN (SELECT event_id FROM matched)
-    GROUP BY ea.event_id
+involved AS (  -- from the page's own actor_ids, not a scan of every event's links
+    SELECT m.event_id, string_agg(DISTINCT a.name, '; ' ORDER BY a.name) AS actor_names
+    FROM matched AS m, unnest(m.actor_ids) AS took_part(actor_id)
+    JOIN actors AS a ON a.actor_id = took_part.actor_id
+    GROUP BY m.event_id
 )
 SELECT m.event_id, m.date_start, m.date_end, m.date_precision, m.title, m.label, m.summary,
        m.title_fr, m.label_fr, m.summary_fr,
