@@ -76,7 +76,7 @@ def test_explore_bad_link():
 
 @pytest.mark.parametrize(("page", "broken"), [
     ("home", "events"), ("timeline", "events"), ("explore", "events"), ("methodology", "events"),
-    ("estimates", "claims"), ("timeline", "event_actors"), ("actors", "relations"),
+    ("estimates", "claims"), ("timeline", "facet_days"), ("actors", "relations"),
 ])
 def test_broken_data_gives_a_plain_message_not_a_traceback(page, broken, tmp_path, monkeypatch):
     import shutil
