@@ -20,7 +20,7 @@ import duckdb
 import polars as pl
 import pyarrow.parquet as pq
 
-from mali_tracker.ingest.common import IngestError, actor_ids_for, check_scan, number, progress, publish_files, scan_text_csv
+from mali_tracker.ingest.common import IngestError, actors_table, check_scan, number, progress, publish_files, scan_text_csv
 from mali_tracker.schema import EVENT_TYPES, conform, without_review
 from mali_tracker.search import search_text, search_words_table
 
@@ -148,21 +148,6 @@ def actor_types(rows: pl.LazyFrame) -> pl.DataFrame:
     return pl.concat([main, others]).sort("name")
 
 
-def actors_table(types: pl.DataFrame) -> pl.DataFrame:
-    ids = actor_ids_for(types["name"].to_list())
-    actors = types.with_columns(
-        pl.col("name").replace_strict(ids).alias("actor_id"),
-        pl.lit(None, dtype=pl.String).alias("name_fr"),
-        pl.lit([], dtype=pl.List(pl.String)).alias("aliases"),
-        pl.lit(None, dtype=pl.String).alias("parent_id"),
-        pl.lit(None, dtype=pl.Date).alias("active_from"),
-        pl.lit(None, dtype=pl.Date).alias("active_to"),
-        pl.lit("Actor named in the imported ACLED export.").alias("description"),
-        pl.lit([], dtype=pl.List(pl.String)).alias("source_ids"),
-    )
-    return conform(without_review(actors, "actors"), "actors")
-
-
 def _names() -> pl.Expr:
     """Each row's distinct actor names, sorted (what search_text and actor_ids are built from)."""
     return (pl.concat_list([pl.col("actor1").fill_null("").str.strip_chars(),
@@ -261,7 +246,7 @@ def ingest(path: Path, out_dir: Path, made_from: str = "") -> dict[str, int]:
             progress(f"{total - kept:,} re-exported duplicate(s) dropped, newest timestamp kept")
         (work / "typed.parquet").unlink()
         progress("building actors")
-        actors = actors_table(actor_types(pl.scan_parquet(work / "kept.parquet")))
+        actors = actors_table(actor_types(pl.scan_parquet(work / "kept.parquet")), "acled")
         ids = dict(zip(actors["name"], actors["actor_id"]))
         progress("building events and their actors")
         write_in_batches(work / "kept.parquet", ids, work, kept)
@@ -285,7 +270,7 @@ def read_events(path: Path) -> pl.DataFrame:
 
 def to_tables(rows: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """The tables from `read_events`' rows, in memory (same building blocks as `ingest`)."""
-    actors = actors_table(actor_types(rows.lazy()))
+    actors = actors_table(actor_types(rows.lazy()), "acled")
     ids = dict(zip(actors["name"], actors["actor_id"]))
     events = events_frame(rows.lazy(), ids).collect()
     return {"events": events, "actors": actors, "event_actors": event_actors_frame(rows.lazy(), ids).collect(),

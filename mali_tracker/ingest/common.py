@@ -110,6 +110,22 @@ def actor_ids_for(names: list[str]) -> dict[str, str]:
     return {name: actor_id_for(name) for name in names}
 
 
+def actors_table(types: pl.DataFrame, origin: str) -> pl.DataFrame:
+    """The actors table from (name, actor_type) rows of an imported export."""
+    ids = actor_ids_for(types["name"].to_list())
+    actors = types.with_columns(
+        pl.col("name").replace_strict(ids).alias("actor_id"),
+        pl.lit(None, dtype=pl.String).alias("name_fr"),
+        pl.lit([], dtype=pl.List(pl.String)).alias("aliases"),
+        pl.lit(None, dtype=pl.String).alias("parent_id"),
+        pl.lit(None, dtype=pl.Date).alias("active_from"),
+        pl.lit(None, dtype=pl.Date).alias("active_to"),
+        pl.lit(f"Actor named in the imported {origin.upper()} export.").alias("description"),
+        pl.lit([], dtype=pl.List(pl.String)).alias("source_ids"),
+    )
+    return conform(without_review(actors, "actors"), "actors")
+
+
 def actor_tables(links: pl.DataFrame, origin: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     """From (event_id, name, role, actor_type) rows, the actors and event_actors tables."""
     links = links.filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
@@ -121,20 +137,11 @@ def actor_tables(links: pl.DataFrame, origin: str) -> tuple[pl.DataFrame, pl.Dat
             pl.col("actor_type").mode().sort().first(),
         ).alias("actor_type")
     ).sort("name")
-    ids = actor_ids_for(names["name"].to_list())
-    actors = names.with_columns(
-        pl.col("name").replace_strict(ids).alias("actor_id"),
-        pl.lit(None, dtype=pl.String).alias("name_fr"),
-        pl.lit([], dtype=pl.List(pl.String)).alias("aliases"),
-        pl.lit(None, dtype=pl.String).alias("parent_id"),
-        pl.lit(None, dtype=pl.Date).alias("active_from"),
-        pl.lit(None, dtype=pl.Date).alias("active_to"),
-        pl.lit(f"Actor named in the imported {origin.upper()} export.").alias("description"),
-        pl.lit([], dtype=pl.List(pl.String)).alias("source_ids"),
-    )
+    actors = actors_table(names, origin)
+    ids = dict(zip(actors["name"], actors["actor_id"]))
     event_actors = links.with_columns(pl.col("name").replace_strict(ids).alias("actor_id")).select(
         "event_id", "actor_id", "role").unique(maintain_order=True)
-    return conform(without_review(actors, "actors"), "actors"), conform(event_actors, "event_actors")
+    return actors, conform(event_actors, "event_actors")
 
 
 def write_folder(tables: dict[str, pl.DataFrame], out_dir: Path, made_by: str = "ingest", made_from: str = "") -> None:
