@@ -129,7 +129,7 @@ def _associated(column: str) -> pl.Expr:
 
 def actor_types(rows: pl.LazyFrame) -> pl.DataFrame:
     """(name, actor_type) for every actor the export names: the type seen when the actor is a
-    main party wins (its most frequent, ties to the first in order); only an actor never a main
+    main party wins (its most frequent, ties to the first alphabetically); only an actor never a main
     party takes its associated code. One streaming pass counting (name, type, role) triples."""
     sides = [(f"actor{n}", f"inter{n}", f"assoc_actor_{n}") for n in (1, 2)]
     links = pl.concat([
