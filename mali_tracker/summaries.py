@@ -19,8 +19,7 @@ def facet_days(events: pl.DataFrame | Path) -> pl.DataFrame:
     a bounded amount of memory, however many events)."""
     with duckdb.connect(config={"memory_limit": "512MB", "threads": 2}) as con:
         if isinstance(events, Path):
-            con.execute(f"CREATE VIEW events AS SELECT {', '.join(COLUMNS)} FROM read_parquet($path)".replace(
-                "$path", "'" + str(events).replace("'", "''") + "'"))
+            con.read_parquet(str(events)).select(*COLUMNS).create_view("events")
         else:
             con.register("events", events.select(COLUMNS))
         return conform(con.sql(db.query_text("facet_cube_of_events")).pl(), "facet_days")

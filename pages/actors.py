@@ -6,7 +6,7 @@ from mali_tracker import db, publish
 from mali_tracker.export import to_csv_bytes
 from mali_tracker.filters import name_parts, parse_date
 from mali_tracker.markdown import plain
-from mali_tracker.ui import cache, chart_views, chrome, language, map_view, publishing, sidebar, view
+from mali_tracker.ui import cache, chart_views, chrome, clicks, language, map_view, publishing, sidebar, view
 from mali_tracker.ui.language import _
 from mali_tracker.vocabulary import ACTOR_TYPE_WORDS
 
@@ -37,10 +37,9 @@ if "as_of" not in st.session_state:
 
 def select_clicked_actor() -> None:
     """A click on a node profiles that actor (through the shared actor filter)."""
-    points = st.session_state["network"].selection.points
-    clicked = [p["customdata"][0] for p in points if isinstance(p.get("customdata"), list)]
+    clicked = clicks.clicked("network")
     if clicked:
-        st.session_state[sidebar.WIDGET_PREFIX + "actor"] = clicked[:1]
+        st.session_state[sidebar.WIDGET_PREFIX + "actor"] = [clicked[0][0]]
 
 
 st.header(_("The network"))

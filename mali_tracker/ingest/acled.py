@@ -229,6 +229,20 @@ def write_in_batches(kept: Path, ids: dict[str, str], folder: Path, total: int) 
             writer.close()
 
 
+def read_kept(path: Path, work: Path) -> int:
+    """Read and check the export, then write `work`/kept.parquet: the newest row of each event,
+    sorted by date (IngestError if the export is refused). Returns the rows kept."""
+    progress(f"reading {path.name}")
+    scan(path).sink_parquet(work / "typed.parquet")
+    total = check(pl.scan_parquet(work / "typed.parquet"), path.name)
+    progress(f"{total:,} rows read and checked; keeping the newest row of each event")
+    kept = keep_newest_sorted(work / "typed.parquet", work / "kept.parquet", work)
+    if kept < total:
+        progress(f"{total - kept:,} re-exported duplicate(s) dropped, newest timestamp kept")
+    (work / "typed.parquet").unlink()
+    return kept
+
+
 def ingest(path: Path, out_dir: Path, made_from: str = "") -> dict[str, int]:
     """Stream the export into `out_dir` as a new data version; the row counts written."""
     out_dir = Path(out_dir).resolve()
@@ -237,14 +251,7 @@ def ingest(path: Path, out_dir: Path, made_from: str = "") -> dict[str, int]:
     # removed at the end, also when the export is refused
     with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}-ingest-", dir=out_dir.parent) as folder:
         work = Path(folder)
-        progress(f"reading {path.name}")
-        scan(path).sink_parquet(work / "typed.parquet")
-        total = check(pl.scan_parquet(work / "typed.parquet"), path.name)
-        progress(f"{total:,} rows read and checked; keeping the newest row of each event")
-        kept = keep_newest_sorted(work / "typed.parquet", work / "kept.parquet", work)
-        if kept < total:
-            progress(f"{total - kept:,} re-exported duplicate(s) dropped, newest timestamp kept")
-        (work / "typed.parquet").unlink()
+        kept = read_kept(path, work)
         progress("building actors")
         actors = actors_table(actor_types(pl.scan_parquet(work / "kept.parquet")), "acled")
         ids = dict(zip(actors["name"], actors["actor_id"]))
@@ -262,9 +269,7 @@ def read_events(path: Path) -> pl.DataFrame:
     for tests and small files; the command line streams through `ingest`)."""
     with tempfile.TemporaryDirectory(prefix="mali-ingest-") as folder:
         work = Path(folder)
-        scan(path).sink_parquet(work / "typed.parquet")
-        check(pl.scan_parquet(work / "typed.parquet"), path.name)
-        keep_newest_sorted(work / "typed.parquet", work / "kept.parquet", work)
+        read_kept(path, work)
         return pl.read_parquet(work / "kept.parquet")
 
 

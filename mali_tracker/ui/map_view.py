@@ -10,7 +10,7 @@ import streamlit as st
 from mali_tracker import regions
 from mali_tracker.export import file_stem, to_csv_bytes
 from mali_tracker.filters import Filters, quoted
-from mali_tracker.ui import cache, chart_views, chrome, language, publishing, sidebar, view
+from mali_tracker.ui import cache, chart_views, chrome, clicks, language, publishing, sidebar, view
 from mali_tracker.ui.language import _
 
 MAP_PARAM = "map"
@@ -36,12 +36,6 @@ def _read_view() -> str:
     return chosen
 
 
-def _clicked(key: str) -> list:
-    state = st.session_state.get(key)
-    points = state.selection.points if state is not None else []
-    return [p["customdata"] for p in points if isinstance(p.get("customdata"), list) and p["customdata"]]
-
-
 def _regions_key() -> str:
     """The region map's widget key: a new one after each click, so that the next click on the
     same region is a new selection (Plotly keeps a clicked shape selected)."""
@@ -51,7 +45,7 @@ def _regions_key() -> str:
 def _filter_by_clicked_region(key: str) -> None:
     """A click on a region (or a 2016 region's circle) adds its names in the data to the region
     filter, or takes them out when they are all in it already."""
-    clicked = _clicked(key)
+    clicked = clicks.clicked(key)
     if not clicked:
         return
     st.session_state["map_regions_round"] = st.session_state.get("map_regions_round", 0) + 1
@@ -69,7 +63,7 @@ def _filter_by_clicked_region(key: str) -> None:
 
 
 def _open_clicked_event() -> None:
-    clicked = _clicked("map")
+    clicked = clicks.clicked("map")
     if clicked and len(clicked[0]) >= 5:
         st.session_state[OPEN_EVENT] = clicked[0][4]
 
